@@ -1,0 +1,48 @@
+/* src/cli/main.c: entry point. Finds the sub-command and runs it.
+ *
+ * hearth may be called as `home-manager` (a link to it) and behaves the same; the name it
+ * was called by is passed on so that messages use it. */
+#include "cli/commands.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct cli_command cli_commands[] = {
+    {"help", cmd_help, "Print this help"},
+    {NULL, NULL, NULL},
+};
+
+int cmd_help(const struct cli_invocation *inv) {
+    printf("Usage: %s [OPTION] COMMAND\n\nCommands:\n", inv->program_name);
+    for (const struct cli_command *c = cli_commands; c->name; c++)
+        printf("  %-22s %s\n", c->name, c->summary);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    const char *program_name = argc > 0 ? basename(argv[0]) : "hearth";
+    if (strcmp(program_name, "home-manager") != 0) program_name = "hearth";
+    if (argc < 2) {
+        struct cli_invocation inv = {program_name, argc - 1, argv + 1};
+        cmd_help(&inv);
+        return 1;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("%s\n", HEARTH_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        struct cli_invocation inv = {program_name, argc - 1, argv + 1};
+        return cmd_help(&inv);
+    }
+    for (const struct cli_command *c = cli_commands; c->name; c++) {
+        if (strcmp(c->name, argv[1]) == 0) {
+            struct cli_invocation inv = {program_name, argc - 1, argv + 1};
+            return c->run(&inv);
+        }
+    }
+    fprintf(stderr, "%s: unknown command '%s'; try '%s help'\n", program_name, argv[1],
+            program_name);
+    return 1;
+}
