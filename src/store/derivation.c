@@ -697,8 +697,15 @@ int derivation_compute_outputs(struct derivation *d, const char *store_dir,
             !hash_parse(algo, o->hash, &h))
             return set_err(err, "derivation '%s' has an invalid output hash '%s:%s'", d->name,
                            o->hash_algo, o->hash);
-        char *path = store_make_fixed_output_path(store_dir, recursive, &h, d->name);
-        if (!path) return set_err(err, "invalid derivation name '%s'", d->name);
+        char *path = store_make_fixed_output_path_unchecked(store_dir, recursive, &h, d->name);
+        if (!path) return set_err(err, "out of memory");
+        char *bad = store_path_name_error(store_dir, path);
+        if (bad) {
+            free(path);
+            set_err(err, "%s", bad);
+            free(bad);
+            return -1;
+        }
         free(o->path);
         o->path = path;
         return derivation_set_env(d, "out", path) < 0 ? set_err(err, "out of memory") : 0;
@@ -711,10 +718,15 @@ int derivation_compute_outputs(struct derivation *d, const char *store_dir,
     struct hash h;
     if (derivation_hash_modulo(d, true, cache, &h, err) < 0) return -1;
     for (size_t i = 0; i < d->noutputs; i++) {
-        char *path = store_make_output_path(store_dir, d->outputs[i].name, &h, d->name);
-        if (!path)
-            return set_err(err, "invalid derivation name '%s' or output name '%s'", d->name,
-                           d->outputs[i].name);
+        char *path = store_make_output_path_unchecked(store_dir, d->outputs[i].name, &h, d->name);
+        if (!path) return set_err(err, "out of memory");
+        char *bad = store_path_name_error(store_dir, path);
+        if (bad) {
+            free(path);
+            set_err(err, "%s", bad);
+            free(bad);
+            return -1;
+        }
         free(d->outputs[i].path);
         d->outputs[i].path = path;
         if (derivation_set_env(d, d->outputs[i].name, path) < 0)
@@ -751,8 +763,16 @@ char *derivation_write(struct derivation *d, struct store *store, bool write,
                 refs[j - 1] = t;
             }
         struct hash h = hash_buffer(HASH_SHA256, text, strlen(text));
-        path = store_make_text_path(store->dir, &h, refs, nrefs, drv_name);
-        if (!path) set_err(err, "invalid derivation name '%s'", drv_name);
+        path = store_make_text_path_unchecked(store->dir, &h, refs, nrefs, drv_name);
+        char *bad = path ? store_path_name_error(store->dir, path) : NULL;
+        if (!path) {
+            set_err(err, "out of memory");
+        } else if (bad) {
+            free(path);
+            path = NULL;
+            set_err(err, "%s", bad);
+            free(bad);
+        }
     }
     free(refs);
     free(text);

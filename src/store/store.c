@@ -241,21 +241,28 @@ static int cmp_str(const void *a, const void *b) {
 
 char *store_add_text(struct store *s, const char *name, const void *data, size_t len,
                      const char *const *refs, size_t nrefs, char **err) {
-    const char *why = NULL;
-    if (!store_path_name_valid(name, &why))
-        return fail_null(err, "invalid store path name '%s': %s", name, why);
     /* Nix keeps references as a sorted set. */
     const char **sorted = malloc((nrefs ? nrefs : 1) * sizeof *sorted);
     if (!sorted) return fail_null(err, "out of memory");
     size_t n = 0;
     if (nrefs) memcpy(sorted, refs, nrefs * sizeof *refs);
-    qsort(sorted, nrefs, sizeof *sorted, cmp_str);
+    if (nrefs > 1) qsort(sorted, nrefs, sizeof *sorted, cmp_str);
     for (size_t i = 0; i < nrefs; i++)
         if (n == 0 || strcmp(sorted[n - 1], sorted[i]) != 0) sorted[n++] = sorted[i];
     struct hash h = hash_buffer(HASH_SHA256, data, len);
-    char *path = store_make_text_path(s->dir, &h, sorted, n, name);
+    char *path = store_make_text_path_unchecked(s->dir, &h, sorted, n, name);
     free(sorted);
     if (!path) return fail_null(err, "out of memory");
+    char *bad = store_path_name_error(s->dir, path);
+    if (bad) {
+        free(path);
+        if (err) {
+            *err = bad;
+        } else {
+            free(bad);
+        }
+        return NULL;
+    }
     struct stat st;
     if (lstat(path, &st) == 0) return path;
     char *tmp = write_temp_file(s, data, len, false, err);
@@ -412,22 +419,17 @@ char *store_add_source(struct store *s, const char *src, const struct store_add_
         if (!base) return fail_null(err, "out of memory");
         name = base;
     }
-    const char *why = NULL;
     char *path = NULL;
     struct hash h;
-    if (!store_path_name_valid(name, &why)) {
-        fail_null(err, "invalid store path name '%s' for '%s': %s", name, src, why);
-        goto out;
-    }
     struct stat st;
     if (lstat(src, &st) < 0) {
-        fail_null(err, "path '%s' does not exist", src);
+        fail_null(err, "getting status of '%s': %s", src, strerror(errno));
         goto out;
     }
     if (how->recursive) {
         if (nar_hash_path(src, HASH_SHA256, how->filter, how->filter_ud, &h, NULL, err) < 0)
             goto out;
-        path = store_make_source_path(s->dir, &h, NULL, 0, name);
+        path = store_make_source_path_unchecked(s->dir, &h, name);
     } else {
         if (!S_ISREG(st.st_mode)) {
             fail_null(err,
@@ -436,11 +438,20 @@ char *store_add_source(struct store *s, const char *src, const struct store_add_
             goto out;
         }
         if (hash_file(src, HASH_SHA256, &h, err) < 0) goto out;
-        path = store_make_fixed_output_path(s->dir, false, &h, name);
+        path = store_make_fixed_output_path_unchecked(s->dir, false, &h, name);
     }
     if (!path) {
         fail_null(err, "out of memory");
         goto out;
+    }
+    char *bad = store_path_name_error(s->dir, path);
+    if (bad) {
+        if (err) {
+            *err = bad;
+        } else {
+            free(bad);
+        }
+        goto fail;
     }
     if (content_hash) *content_hash = h;
     if (how->dry_run || lstat(path, &st) == 0) goto out;

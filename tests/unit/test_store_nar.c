@@ -338,12 +338,14 @@ static void test_store_writes(const char *tmp, const char *src) {
     char *missing = join(src, "no-such-file");
     err = NULL;
     p = store_add_source(s, missing, &how, NULL, &err);
-    CHECK(!p && err && strstr(err, "no-such-file"), "missing file: %s", err ? err : "no error");
+    CHECK(!p && err && strstr(err, "getting status of") && strstr(err, "no-such-file"),
+          "missing file: %s", err ? err : "no error");
     free(err);
     err = NULL;
     free(missing);
-    p = store_add_text(s, ".hidden", "x", 1, NULL, 0, &err);
-    CHECK(!p && err && strstr(err, "period"), "bad name: %s", err ? err : "no error");
+    p = store_add_text(s, "a b", "x", 1, NULL, 0, &err);
+    CHECK(!p && err && strstr(err, "-a b' contains illegal character ' '"), "bad name: %s",
+          err ? err : "no error");
     free(err);
     store_close(s);
     free(dir);
