@@ -250,7 +250,7 @@ int nar_hash_path(const char *path, enum hash_algo algo, nar_filter_fn filter, v
 
 int hash_file(const char *path, enum hash_algo algo, struct hash *out, char **err) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail(err, "cannot open '%s': %s", path, strerror(errno));
+    if (fd < 0) return fail(err, "opening file '%s': %s", path, strerror(errno));
     struct hash_ctx *ctx = hash_ctx_new(algo);
     if (!ctx) {
         close(fd);

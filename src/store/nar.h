@@ -34,7 +34,8 @@ int nar_dump(const char *path, nar_filter_fn filter, void *filter_ud, nar_sink_f
 int nar_hash_path(const char *path, enum hash_algo algo, nar_filter_fn filter, void *filter_ud,
                   struct hash *out, unsigned long long *nar_size, char **err);
 
-/* The plain hash of a regular file's contents (for flat fixed-output and `hashFile`). */
+/* The plain hash of a regular file's contents (for flat fixed-output and `hashFile`); errors
+ * read "opening file 'PATH': REASON" as in Nix. */
 int hash_file(const char *path, enum hash_algo algo, struct hash *out, char **err);
 
 #endif

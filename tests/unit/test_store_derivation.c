@@ -351,7 +351,50 @@ static void test_store_roundtrip(void) {
     free(dir);
 }
 
+/* Hash texts as outputHash takes them; messages as nix-instantiate 2.8 prints them for
+ * derivation { ...; outputHash = TEXT; outputHashAlgo = ALGO; }. */
+static void test_hash_parse(void) {
+    static const struct {
+        const char *text;
+        int algo; /* -1: not given */
+        const char *want_hex, *want_err;
+    } cases[] = {
+        {"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", HASH_SHA256,
+         "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", NULL},
+        {"sha256-WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgM=", -1,
+         "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", NULL},
+        {"sha256:04zwf782yjwnh3q6hz5izfd6jyip8kgw6g6yj43fiqhbyhdd0dqw", -1,
+         "1c37d01af40be2e80691de3cc3df44377a699afbb17c68f080964b2fd071fc13", NULL},
+        {"WJG1tSLV3whtD/CxEPvZ0hu0/HFjrzTQgoai6Eb2vgM=", HASH_SHA256,
+         "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", NULL},
+        {"abc", HASH_SHA256, NULL, "hash 'abc' has wrong length for hash type 'sha256'"},
+        {"abc", -1, NULL,
+         "hash 'abc' does not include a type, nor is the type otherwise known from context"},
+        {"sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", HASH_SHA1, NULL,
+         "hash 'sha256:5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03' should "
+         "have type 'sha1'"},
+        {"5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6bezz", HASH_SHA256, NULL,
+         "invalid base-16 hash "
+         "'5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6bezz'"},
+        {"sha256-abc", -1, NULL, "invalid SRI hash 'abc'"},
+        {"sha3:abc", -1, NULL, "unknown hash algorithm 'sha3'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        enum hash_algo a = cases[i].algo < 0 ? HASH_SHA256 : (enum hash_algo)cases[i].algo;
+        struct hash h;
+        char *err = NULL, hex[129] = "";
+        int rc = hash_parse_any(cases[i].text, cases[i].algo < 0 ? NULL : &a, &h, &err);
+        if (rc == 0) hash_to_base16(h.bytes, h.len, hex);
+        if (cases[i].want_hex)
+            expect_str(cases[i].text, rc == 0 ? hex : err, cases[i].want_hex);
+        else
+            expect_str(cases[i].text, rc < 0 ? err : hex, cases[i].want_err);
+        free(err);
+    }
+}
+
 int main(void) {
+    test_hash_parse();
     test_golden();
     test_bad_input();
     test_store_roundtrip();
