@@ -24,15 +24,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the store builtins keep between calls (st->store_ctx). malloc'd, holds no GC pointers. */
+/* What the store builtins keep between calls (st->store_ctx). It lives on the GC heap, as
+ * long as the evaluation state, since nothing tears that down explicitly. */
 struct store_builtins {
-    char *dir;
+    const char *dir;
     struct store *store; /* NULL until first needed */
     struct drv_hash_cache *drv_hashes;
     /* Sources already copied (file system path -> store path), as Nix's srcToStore: a path is
      * hashed once per evaluation. Open addressing; src NULL = empty. */
     struct copied {
-        char *src, *dst;
+        const char *src, *dst;
     } * copied;
     size_t ncopied, capcopied;
 };
@@ -53,8 +54,12 @@ static struct store *open_store(struct eval_state *st, nix_pos pos) {
     struct store_builtins *sb = sb_of(st);
     if (!sb->store) {
         char *err = NULL;
-        sb->store = store_open(sb->dir, &err);
-        if (!sb->store) raise_store_error(st, pos, err);
+        struct store *opened = store_open(sb->dir, &err);
+        if (!opened) raise_store_error(st, pos, err);
+        struct store *s = GC_MALLOC(sizeof *s);
+        s->dir = (char *)sb->dir;
+        store_close(opened);
+        sb->store = s;
     }
     return sb->store;
 }
@@ -89,24 +94,16 @@ static const char *copied_get(struct store_builtins *sb, const char *src) {
 static void copied_put(struct store_builtins *sb, const char *src, const char *dst) {
     if ((sb->ncopied + 1) * 2 > sb->capcopied) {
         size_t cap = sb->capcopied ? sb->capcopied * 2 : 64;
-        struct copied *tab = calloc(cap, sizeof *tab);
-        if (!tab) return; /* only a cache: skip it */
+        struct copied *tab = GC_MALLOC(cap * sizeof *tab);
         for (size_t i = 0; i < sb->capcopied; i++)
             if (sb->copied[i].src) *copied_slot(tab, cap, sb->copied[i].src) = sb->copied[i];
-        free(sb->copied);
         sb->copied = tab;
         sb->capcopied = cap;
     }
     struct copied *c = copied_slot(sb->copied, sb->capcopied, src);
     if (c->src) return;
-    c->src = strdup(src);
-    c->dst = strdup(dst);
-    if (!c->src || !c->dst) {
-        free(c->src);
-        free(c->dst);
-        c->src = c->dst = NULL;
-        return;
-    }
+    c->src = gc_strdup(src);
+    c->dst = gc_strdup(dst);
     sb->ncopied++;
 }
 
@@ -771,6 +768,14 @@ static void prim_derivationStrict(struct eval_state *st, struct value **args, st
     mk_attrs(out, res);
 }
 
+static void *gc_zalloc(size_t n) {
+    return GC_MALLOC(n); /* zeroed */
+}
+
+static void gc_release(void *p) {
+    (void)p; /* the collector frees it */
+}
+
 /* `derivation`: the attribute set users see, made lazily on top of derivationStrict. Each
  * output is the caller's attributes plus the outputs by name, `all`, `drvAttrs`, and its own
  * outPath, drvPath, type and outputName; the result is the first output. */
@@ -794,16 +799,17 @@ static const char derivation_nix[] = "attrs @ { outputs ? [ \"out\" ], ... }:\n"
                                      "in (__head perOutput).value\n";
 
 void builtins_store_register(struct eval_state *st) {
-    struct store_builtins *sb = calloc(1, sizeof *sb);
+    struct store_builtins *sb = GC_MALLOC(sizeof *sb);
     char *err = NULL;
     /* The evaluator's store directory made canonical the way the store module does it. */
-    if (sb) sb->dir = store_resolve_dir(st->store_dir, &err);
-    if (sb) sb->drv_hashes = drv_hash_cache_new();
-    if (!sb || !sb->dir || !sb->drv_hashes) {
+    char *dir = store_resolve_dir(st->store_dir, &err);
+    sb->drv_hashes = drv_hash_cache_new_with(gc_zalloc, gc_release);
+    if (!dir || !sb->drv_hashes) {
         free(err);
         abort(); /* out of memory while starting up */
     }
-    st->store_dir = gc_strdup(sb->dir);
+    sb->dir = gc_take(dir);
+    st->store_dir = sb->dir;
     st->store_ctx = sb;
     st->copy_to_store = copy_to_store;
     eval_register_value(st, "__storeDir", string_value(st->store_dir, NULL));

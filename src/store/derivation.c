@@ -532,18 +532,32 @@ struct drv_hash_entry {
 struct drv_hash_cache {
     struct drv_hash_entry *slots; /* open addressing; path NULL = empty */
     size_t cap, used;
+    void *(*alloc)(size_t); /* returns zeroed memory */
+    void (*release)(void *);
 };
 
+static void *zalloc(size_t n) {
+    return calloc(1, n);
+}
+
+struct drv_hash_cache *drv_hash_cache_new_with(void *(*alloc)(size_t), void (*release)(void *)) {
+    struct drv_hash_cache *c = alloc(sizeof *c);
+    if (!c) return NULL;
+    c->alloc = alloc;
+    c->release = release;
+    return c;
+}
+
 struct drv_hash_cache *drv_hash_cache_new(void) {
-    return calloc(1, sizeof(struct drv_hash_cache));
+    return drv_hash_cache_new_with(zalloc, free);
 }
 
 void drv_hash_cache_free(struct drv_hash_cache *c) {
     if (!c) return;
     for (size_t i = 0; i < c->cap; i++)
-        free(c->slots[i].path);
-    free(c->slots);
-    free(c);
+        c->release(c->slots[i].path);
+    c->release(c->slots);
+    c->release(c);
 }
 
 static size_t str_hash(const char *s) {
@@ -570,17 +584,19 @@ static const struct hash *cache_get(const struct drv_hash_cache *c, const char *
 int drv_hash_cache_put(struct drv_hash_cache *c, const char *drv_path, const struct hash *h) {
     if ((c->used + 1) * 2 > c->cap) {
         size_t cap = c->cap ? c->cap * 2 : 64;
-        struct drv_hash_entry *slots = calloc(cap, sizeof *slots);
+        struct drv_hash_entry *slots = c->alloc(cap * sizeof *slots);
         if (!slots) return -1;
         for (size_t i = 0; i < c->cap; i++)
             if (c->slots[i].path) *cache_slot(slots, cap, c->slots[i].path) = c->slots[i];
-        free(c->slots);
+        c->release(c->slots);
         c->slots = slots;
         c->cap = cap;
     }
     struct drv_hash_entry *e = cache_slot(c->slots, c->cap, drv_path);
     if (!e->path) {
-        if (!(e->path = strdup(drv_path))) return -1;
+        size_t n = strlen(drv_path) + 1;
+        if (!(e->path = c->alloc(n))) return -1;
+        memcpy(e->path, drv_path, n);
         c->used++;
     }
     e->hash = *h;

@@ -84,6 +84,9 @@ struct derivation *derivation_parse(const char *text, size_t len, const char *na
  * derivation's hash is recorded when it is written, and read from its .drv otherwise. */
 struct drv_hash_cache;
 struct drv_hash_cache *drv_hash_cache_new(void);
+/* The same with another allocator (`alloc` must return zeroed memory), e.g. the evaluator's
+ * garbage-collected heap, for a cache that lives as long as an evaluation. */
+struct drv_hash_cache *drv_hash_cache_new_with(void *(*alloc)(size_t), void (*release)(void *));
 void drv_hash_cache_free(struct drv_hash_cache *c);
 int drv_hash_cache_put(struct drv_hash_cache *c, const char *drv_path, const struct hash *h);
 
