@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void *fail_null(char **err, const char *fmt, ...) {
@@ -114,6 +115,30 @@ static int make_private_dirs(const char *dir, char **err) {
     return 0;
 }
 
+static void remove_tree(const char *path);
+
+int store_remove_stale_temps(const struct store *s, long min_age_seconds) {
+    DIR *d = opendir(s->dir);
+    if (!d) return 0;
+    int removed = 0;
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, ".hearth-tmp-", 12) != 0) continue;
+        char *path = NULL;
+        if (asprintf(&path, "%s/%s", s->dir, e->d_name) < 0) break;
+        struct stat st;
+        /* ctime, not mtime: finished files get mtime 1, and nobody can set ctime back. */
+        if (lstat(path, &st) == 0 && now - st.st_ctime >= min_age_seconds) {
+            remove_tree(path);
+            removed++;
+        }
+        free(path);
+    }
+    closedir(d);
+    return removed;
+}
+
 struct store *store_open(const char *dir, char **err) {
     struct stat st;
     if (stat(dir, &st) < 0) {
@@ -128,6 +153,9 @@ struct store *store_open(const char *dir, char **err) {
         free(s);
         return fail_null(err, "out of memory");
     }
+    /* Leftovers of a run that crashed while adding an object. An hour is far longer than any
+     * add takes, so a concurrent hearth's work in progress is never touched. */
+    store_remove_stale_temps(s, 3600);
     return s;
 }
 

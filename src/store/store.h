@@ -8,11 +8,11 @@
  * Guarantees: an object's path depends only on its content (as in Nix), so adding the same
  * content twice is a no-op; an object is built under a temporary name in the store directory
  * and renamed into place once complete and fsync'd, so a half-written object never becomes
- * visible; objects are read-only once added (files 0444, executables 0555, directories 0555)
- * with their modification time set to 1 (the epoch plus one second, as Nix does).
- * There is no database: an object is present when its path exists. References are part of
- * a text object's path but are not recorded elsewhere.
- * Errors are returned as malloc'd messages; nothing is printed. */
+ * visible (and leftovers of a crash are removed later); objects are read-only once added (files
+ * 0444, executables 0555, directories 0555) with their modification time set to 1 (the epoch plus
+ * one second, as Nix does). There is no database: an object is present when its path exists.
+ * References are part of a text object's path but are not recorded elsewhere. Errors are returned
+ * as malloc'd messages; nothing is printed. */
 #ifndef HEARTH_STORE_STORE_H
 #define HEARTH_STORE_STORE_H
 
@@ -40,6 +40,11 @@ char *store_canon_path(const char *path);
  * mode 0700 when it does not exist. Existing directories keep their mode. */
 struct store *store_open(const char *dir, char **err);
 void store_close(struct store *s);
+
+/* Removes temporary names left in the store by a process that died while adding an object,
+ * if they are at least `min_age_seconds` old (store_open does this with an hour). Returns how
+ * many were removed. */
+int store_remove_stale_temps(const struct store *s, long min_age_seconds);
 
 /* True when `path` is a store path of this store and the object exists. */
 bool store_has_path(const struct store *s, const char *path);

@@ -334,6 +334,16 @@ static void test_store_writes(const char *tmp, const char *src) {
     CHECK(system(cmd) != 0, "temporary files left in the store");
     free(cmd);
 
+    /* A crash leaves a temporary name behind; it is removed once old enough. */
+    char *stale = join(dir, ".hearth-tmp-crashed");
+    make_dir(dir, ".hearth-tmp-crashed");
+    write_file(stale, "half", "half-written", 0444);
+    chmod(stale, 0555);
+    CHECK(store_remove_stale_temps(s, 3600) == 0, "a fresh temporary name was removed");
+    CHECK(store_remove_stale_temps(s, 0) == 1 && mode_of(stale) == (mode_t)-1,
+          "stale temporary name not removed");
+    free(stale);
+
     /* Bad input: clear errors. */
     char *missing = join(src, "no-such-file");
     err = NULL;
