@@ -1,6 +1,6 @@
 /* builtins_attrs: attribute set builtins beyond the core: zipAttrsWith, catAttrs,
  * intersectAttrs and unsafeGetAttrPos. Semantics and error texts follow Nix. */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 
 #include <gc.h>

@@ -1,7 +1,7 @@
 /* builtins_fs: builtins that read the file system: readFile, readDir, readFileType and
  * pathExists, and the fetchers (fetchurl, fetchTarball, fetchGit, fetchTree), which hearth
  * refuses for remote sources since it never uses the network. Error texts follow Nix. */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 
 #include <dirent.h>
@@ -176,6 +176,12 @@ static void prim_fetchTree(struct eval_state *st, struct value **args, struct va
     fetcher(st, args[0], "fetchTree", pos);
 }
 
+static void prim_fetchMercurial(struct eval_state *st, struct value **args, struct value *out,
+                                nix_pos pos) {
+    (void)out;
+    fetcher(st, args[0], "fetchMercurial", pos);
+}
+
 void builtins_fs_register(struct eval_state *st) {
     eval_register_primop(st, "__readFile", 1, prim_readFile);
     eval_register_primop(st, "__readDir", 1, prim_readDir);
@@ -185,4 +191,5 @@ void builtins_fs_register(struct eval_state *st) {
     eval_register_primop(st, "fetchTarball", 1, prim_fetchTarball);
     eval_register_primop(st, "fetchGit", 1, prim_fetchGit);
     eval_register_primop(st, "fetchTree", 1, prim_fetchTree);
+    eval_register_primop(st, "fetchMercurial", 1, prim_fetchMercurial);
 }

@@ -4,7 +4,7 @@
  * fromJSON parses with json-c in strict mode, after a pre-scan for what json-c accepts and
  * Nix's JSON parser does not (NaN, Infinity, raw control characters in strings). */
 #include "nix/ast.h"
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 #include "nix/textfmt.h"
 
@@ -99,8 +99,42 @@ struct json_err {
     const char *what;
 };
 
-/* What json-c would accept but JSON (and Nix) does not; false with *e set on the first one. */
-static bool prescan(const char *s, struct json_err *e) {
+/* Integers too big for 64 bits, in document order: Nix reads them as floats, json-c clamps
+ * them, so the conversion takes their value from here. */
+struct big_numbers {
+    double *values;
+    size_t n, cap, next;
+};
+
+static void note_number(const char *tok, size_t len, struct big_numbers *big) {
+    for (size_t i = 0; i < len; i++)
+        if (tok[i] == '.' || tok[i] == 'e' || tok[i] == 'E') return;
+    bool neg = tok[0] == '-';
+    const char *d = tok + neg;
+    size_t dl = len - neg;
+    while (dl > 1 && *d == '0') {
+        d++;
+        dl--;
+    }
+    /* Above UINT64_MAX when positive (Nix wraps what fits in 64 unsigned bits), below
+     * INT64_MIN when negative. */
+    const char *limit = neg ? "9223372036854775808" : "18446744073709551615";
+    size_t ll = strlen(limit);
+    if (dl < ll || (dl == ll && memcmp(d, limit, ll) <= 0)) return;
+    if (big->n == big->cap) {
+        size_t ncap = big->cap ? big->cap * 2 : 4;
+        double *nv = GC_MALLOC_ATOMIC(ncap * sizeof *nv);
+        if (big->n) memcpy(nv, big->values, big->n * sizeof *nv);
+        big->values = nv;
+        big->cap = ncap;
+    }
+    char *copy = gc_strndup(tok, len);
+    big->values[big->n++] = strtod(copy, NULL);
+}
+
+/* What json-c would accept but JSON (and Nix) does not; false with *e set on the first one.
+ * Also collects the integers json-c cannot represent. */
+static bool prescan(const char *s, struct json_err *e, struct big_numbers *big) {
     for (size_t i = 0; s[i];) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"') {
@@ -113,20 +147,23 @@ static bool prescan(const char *s, struct json_err *e) {
                 if (s[i] == '\\' && s[i + 1]) i++;
             }
             if (s[i]) i++;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t j = i + 1;
+            while (strchr("0123456789+-.eE", s[j]) && s[j])
+                j++;
+            note_number(s + i, j - i, big);
+            i = j;
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            bool exponent = (c == 'e' || c == 'E') && i > 0 &&
-                            ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.');
             size_t j = i;
             while ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))
                 j++;
-            if (!exponent &&
-                !(j - i == 4 && (memcmp(s + i, "true", 4) == 0 || memcmp(s + i, "null", 4) == 0)) &&
+            if (!(j - i == 4 && (memcmp(s + i, "true", 4) == 0 || memcmp(s + i, "null", 4) == 0)) &&
                 !(j - i == 5 && memcmp(s + i, "false", 5) == 0)) {
                 e->at = i;
                 e->what = "invalid literal";
                 return false;
             }
-            i = exponent ? i + 1 : j;
+            i = j;
         } else {
             i++;
         }
@@ -136,14 +173,20 @@ static bool prescan(const char *s, struct json_err *e) {
 
 /* Converts a parsed document; returns false (with *bad set) on a number out of range. */
 static bool from_json(struct eval_state *st, struct json_object *o, struct value *v,
-                      const char **bad) {
+                      struct big_numbers *big, const char **bad) {
     switch (json_object_get_type(o)) {
     case json_type_null: mk_null(v); return true;
     case json_type_boolean: mk_bool(v, json_object_get_boolean(o)); return true;
     case json_type_int: {
         int64_t i = json_object_get_int64(o);
+        uint64_t u = json_object_get_uint64(o);
+        bool clamped = (i == INT64_MAX && u == UINT64_MAX) || i == INT64_MIN;
+        if (clamped && big->next < big->n && (big->values[big->next] < 0) == (i < 0)) {
+            mk_float(v, big->values[big->next++]);
+            return true;
+        }
         /* Above INT64_MAX: Nix wraps the unsigned value around. */
-        if (i == INT64_MAX) i = (int64_t)json_object_get_uint64(o);
+        if (i == INT64_MAX) i = (int64_t)u;
         mk_int(v, i);
         return true;
     }
@@ -165,7 +208,7 @@ static bool from_json(struct eval_state *st, struct json_object *o, struct value
         mk_list(v, n);
         for (size_t i = 0; i < n; i++) {
             struct value *item = value_alloc();
-            if (!from_json(st, json_object_array_get_idx(o, i), item, bad)) return false;
+            if (!from_json(st, json_object_array_get_idx(o, i), item, big, bad)) return false;
             v->list.items[i] = item;
         }
         return true;
@@ -174,7 +217,7 @@ static bool from_json(struct eval_state *st, struct json_object *o, struct value
         struct attrs *a = attrs_new((size_t)json_object_object_length(o));
         json_object_object_foreach(o, key, val) {
             struct value *item = value_alloc();
-            if (!from_json(st, val, item, bad)) return false;
+            if (!from_json(st, val, item, big, bad)) return false;
             attrs_push(a, eval_sym(st, key), item, 0);
         }
         attrs_sort(a);
@@ -184,6 +227,37 @@ static bool from_json(struct eval_state *st, struct json_object *o, struct value
     }
     mk_null(v);
     return true;
+}
+
+/* Nix's name for the token starting at s (for "unexpected X; expected end of input"). */
+static const char *token_name(const char *s, size_t *len) {
+    *len = 1;
+    switch (*s) {
+    case '[': return "'['";
+    case ']': return "']'";
+    case '{': return "'{'";
+    case '}': return "'}'";
+    case ':': return "':'";
+    case ',': return "','";
+    case '"': {
+        size_t i = 1;
+        while (s[i] && s[i] != '"')
+            i += s[i] == '\\' && s[i + 1] ? 2 : 1;
+        *len = s[i] ? i + 1 : i;
+        return "string literal";
+    }
+    }
+    if (*s == '-' || (*s >= '0' && *s <= '9')) {
+        size_t i = 1;
+        while (s[i] && strchr("0123456789+-.eE", s[i]))
+            i++;
+        *len = i;
+        return "number literal";
+    }
+    if (strncmp(s, "true", 4) == 0) return *len = 4, "true literal";
+    if (strncmp(s, "false", 5) == 0) return *len = 5, "false literal";
+    if (strncmp(s, "null", 4) == 0) return *len = 4, "null literal";
+    return "character";
 }
 
 static void json_error(struct eval_state *st, const char *s, const struct json_err *e,
@@ -208,10 +282,11 @@ static void prim_fromJSON(struct eval_state *st, struct value **args, struct val
     const char *s = eval_force_string(st, args[0], pos, NULL);
     size_t len = strlen(s);
     struct json_err e;
-    if (!prescan(s, &e)) json_error(st, s, &e, pos);
+    struct big_numbers big = {0};
+    if (!prescan(s, &e, &big)) json_error(st, s, &e, pos);
     struct json_tokener *tok = json_tokener_new_ex(10000);
     if (!tok) eval_error(st, ERR_EVAL, pos, "out of memory parsing JSON");
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
     struct json_object *o = json_tokener_parse_ex(tok, s, (int)len);
     enum json_tokener_error err = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
@@ -223,7 +298,9 @@ static void prim_fromJSON(struct eval_state *st, struct value **args, struct val
     }
     if (err != json_tokener_success) {
         e.at = err == json_tokener_continue || err == json_tokener_error_parse_eof ? len : end;
-        e.what = err == json_tokener_continue || err == json_tokener_error_parse_eof
+        bool blank = strspn(s, " \t\r\n") == len;
+        e.what = blank ? "unexpected end of input; expected '[', '{', or a literal"
+                 : err == json_tokener_continue || err == json_tokener_error_parse_eof
                      ? "unexpected end of input"
                      : json_tokener_error_desc(err);
         json_tokener_free(tok);
@@ -235,14 +312,16 @@ static void prim_fromJSON(struct eval_state *st, struct value **args, struct val
         if (!strchr(" \t\r\n", s[i])) {
             json_tokener_free(tok);
             json_object_put(o);
-            e.at = i;
-            e.what = "unexpected character; expected end of input";
+            size_t tl;
+            const char *name = token_name(s + i, &tl);
+            e.at = i + tl - 1;
+            e.what = gc_printf("unexpected %s; expected end of input", name);
             json_error(st, s, &e, pos);
         }
     }
     json_tokener_free(tok);
     const char *bad = NULL;
-    bool ok = from_json(st, o, out, &bad);
+    bool ok = from_json(st, o, out, &big, &bad);
     json_object_put(o);
     if (!ok)
         eval_error(st, ERR_EVAL, pos,

@@ -1,7 +1,7 @@
 /* builtins_lists: list builtins beyond the core: sort, partition, groupBy, any, all and
  * genericClosure. Semantics and error texts follow Nix (checked against nix-instantiate). */
 #include "nix/eval.h"
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 
 #include <gc.h>
 

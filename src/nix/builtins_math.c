@@ -1,5 +1,5 @@
 /* builtins_math: bitAnd, bitOr, bitXor, ceil and floor. */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 
 #include <math.h>

@@ -1,16 +1,12 @@
-/* builtins_misc: nixVersion, langVersion, currentTime, warn, traceVerbose, break and
+/* builtins_misc: currentTime, toPath, warn, traceVerbose, break and
  * addErrorContext. */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 
 #include <gc.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-/* The Nix release hearth's language follows (the reference evaluator of its tests). */
-#define NIX_COMPAT_VERSION "2.8.0"
-#define NIX_LANG_VERSION 6
 
 /* builtins.warn (current Nix): prints the message and returns the second argument. */
 static void prim_warn(struct eval_state *st, struct value **args, struct value *out, nix_pos pos) {
@@ -63,16 +59,21 @@ static void prim_addErrorContext(struct eval_state *st, struct value **args, str
     *out = *args[1];
 }
 
+/* toPath (deprecated in Nix): an absolute, canonical path as a string. */
+static void prim_toPath(struct eval_state *st, struct value **args, struct value *out,
+                        nix_pos pos) {
+    struct ctx_buf ctx = {0};
+    eval_force(st, args[0], pos);
+    if (args[0]->type == VT_STRING) ctx_buf_add(&ctx, args[0]->str.ctx);
+    mk_string(out, path_canon(eval_coerce_to_path(st, args[0], pos)), ctx_buf_finish(&ctx));
+}
+
 void builtins_misc_register(struct eval_state *st) {
+    /* Fixed when evaluation starts, as in Nix. */
     struct value *v = value_alloc();
-    mk_string(v, NIX_COMPAT_VERSION, NULL);
-    eval_register_value(st, "__nixVersion", v);
-    v = value_alloc();
-    mk_int(v, NIX_LANG_VERSION);
-    eval_register_value(st, "__langVersion", v);
-    v = value_alloc();
     mk_int(v, (int64_t)time(NULL));
     eval_register_value(st, "__currentTime", v);
+    eval_register_primop(st, "__toPath", 1, prim_toPath);
     eval_register_primop(st, "__warn", 2, prim_warn);
     eval_register_primop(st, "__traceVerbose", 2, prim_traceVerbose);
     eval_register_primop(st, "__break", 1, prim_break);

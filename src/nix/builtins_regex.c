@@ -1,6 +1,6 @@
 /* builtins_regex: builtins.match and builtins.split on POSIX extended regular expressions
  * (nixregex.c), with compiled patterns cached in the evaluation context (st->regex_cache). */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 #include "nix/nixregex.h"
 

@@ -1,6 +1,6 @@
 /* builtins_strings: replaceStrings and the version builtins (compareVersions, splitVersion,
  * parseDrvName; the logic is in versions.c). Semantics and error texts follow Nix. */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 #include "nix/versions.h"
 

@@ -1,6 +1,6 @@
 /* builtins_toml: builtins.fromTOML on hearth's own TOML 1.0 parser (toml.c). Dates and times
  * are refused as Nix does (current Nix accepts them only behind an experimental feature). */
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 #include "nix/toml.h"
 

@@ -3,7 +3,7 @@
  * already written, functions as their argument pattern, built-in functions <unevaluated />.
  * The value is forced deeply as it is written; string contexts are collected. */
 #include "nix/ast.h"
-#include "nix/builtins_more.h"
+#include "nix/builtins_extra.h"
 #include "nix/eval.h"
 #include "nix/textfmt.h"
 

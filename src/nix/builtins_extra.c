@@ -1,7 +1,7 @@
-/* builtins_more: see builtins_more.h. */
-#include "nix/builtins_more.h"
+/* builtins_extra: see builtins_extra.h. */
+#include "nix/builtins_extra.h"
 
-void builtins_more_register(struct eval_state *st) {
+void builtins_extra_register(struct eval_state *st) {
     builtins_lists_register(st);
     builtins_attrs_register(st);
     builtins_strings_register(st);
