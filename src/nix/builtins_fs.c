@@ -51,10 +51,6 @@ static const char *type_of_mode(mode_t m) {
     return "unknown";
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void prim_readDir(struct eval_state *st, struct value **args, struct value *out,
                          nix_pos pos) {
     const char *path = eval_coerce_to_path(st, args[0], pos);
