@@ -4,9 +4,24 @@
 #ifndef HEARTH_NIX_BUILTINS_EXTRA_H
 #define HEARTH_NIX_BUILTINS_EXTRA_H
 
-struct eval_state;
+#include "nix/eval.h"
+
+#include <stddef.h>
 
 void builtins_extra_register(struct eval_state *st);
+/* Frees what these builtins keep outside the GC heap (compiled regular expressions). Call once
+ * a state is no longer used: LeakSanitizer cannot see pointers held in GC memory. */
+void builtins_extra_release(struct eval_state *st);
+
+/* Throws `msg` at `pos` with one trace frame (frame_pos, frame_msg) innermost, as Nix does for
+ * errors it annotates ("while decoding a JSON string"): without --show-trace the frame shows
+ * as the "(use '--show-trace' ...)" line. */
+__attribute__((noreturn)) void builtins_throw_with_frame(struct eval_state *st, nix_pos pos,
+                                                         const char *msg, nix_pos frame_pos,
+                                                         const char *frame_msg);
+
+/* Adds a trace frame to a caught error, below the `outer` outermost frames it already has. */
+void builtins_error_add_frame(struct nix_error *e, size_t outer, nix_pos pos, const char *msg);
 
 void builtins_lists_register(struct eval_state *st);
 void builtins_attrs_register(struct eval_state *st);

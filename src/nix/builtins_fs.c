@@ -17,7 +17,7 @@ static void prim_readFile(struct eval_state *st, struct value **args, struct val
                           nix_pos pos) {
     const char *path = eval_coerce_to_path(st, args[0], pos);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) eval_error(st, ERR_IO, pos, "opening file '%s': %s", path, strerror(errno));
+    if (fd < 0) eval_error(st, ERR_IO, 0, "opening file '%s': %s", path, strerror(errno));
     struct stat sb;
     size_t cap = fstat(fd, &sb) == 0 && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 4096;
     char *buf = GC_MALLOC_ATOMIC(cap + 1);
@@ -34,7 +34,7 @@ static void prim_readFile(struct eval_state *st, struct value **args, struct val
         if (r < 0) {
             int e = errno;
             close(fd);
-            eval_error(st, ERR_IO, pos, "reading from file: %s", strerror(e));
+            eval_error(st, ERR_IO, 0, "reading from file: %s", strerror(e));
         }
         if (r == 0) break;
         len += (size_t)r;
@@ -55,7 +55,7 @@ static void prim_readDir(struct eval_state *st, struct value **args, struct valu
                          nix_pos pos) {
     const char *path = eval_coerce_to_path(st, args[0], pos);
     DIR *d = opendir(path);
-    if (!d) eval_error(st, ERR_IO, pos, "opening directory '%s': %s", path, strerror(errno));
+    if (!d) eval_error(st, ERR_IO, 0, "opening directory '%s': %s", path, strerror(errno));
     size_t n = 0, cap = 16;
     const char **names = GC_MALLOC(cap * sizeof *names);
     const char **types = GC_MALLOC(cap * sizeof *types);

@@ -71,14 +71,17 @@ static void to_json(struct eval_state *st, struct value *v, struct strbuf *b, st
             if (i) sb_addc(b, ',');
             add_quoted(b, names[i]);
             sb_addc(b, ':');
-            to_json(st, attrs_get(a, eval_sym(st, names[i]))->value, b, ctx, pos);
+            struct attr *at = attrs_get(a, eval_sym(st, names[i]));
+            to_json(st, at->value, b, ctx, at->pos ? at->pos : pos);
         }
         sb_addc(b, '}');
         break;
     }
     default: {
         nix_pos at = v->type == VT_LAMBDA ? v->lambda.fun->e.pos : pos;
-        eval_error(st, ERR_EVAL, at, "cannot convert %s to JSON", value_type_desc(v));
+        builtins_throw_with_frame(st, at,
+                                  gc_printf("cannot convert %s to JSON", value_type_desc(v)), pos,
+                                  "while converting a value to JSON");
     }
     }
 }
@@ -260,8 +263,8 @@ static const char *token_name(const char *s, size_t *len) {
     return "character";
 }
 
-static void json_error(struct eval_state *st, const char *s, const struct json_err *e,
-                       nix_pos pos) {
+__attribute__((noreturn)) static void json_error(struct eval_state *st, const char *s,
+                                                 const struct json_err *e, nix_pos pos) {
     size_t line = 1, col = 1;
     for (size_t i = 0; i < e->at && s[i]; i++) {
         if (s[i] == '\n') {
@@ -271,10 +274,11 @@ static void json_error(struct eval_state *st, const char *s, const struct json_e
             col++;
         }
     }
-    eval_error(st, ERR_EVAL, pos,
-               "[json.exception.parse_error.101] parse error at line %zu, column %zu: syntax "
-               "error while parsing value - %s",
-               line, col, e->what);
+    builtins_throw_with_frame(st, 0,
+                              gc_printf("[json.exception.parse_error.101] parse error at line %zu, "
+                                        "column %zu: syntax error while parsing value - %s",
+                                        line, col, e->what),
+                              pos, "while decoding a JSON string");
 }
 
 static void prim_fromJSON(struct eval_state *st, struct value **args, struct value *out,
@@ -324,8 +328,9 @@ static void prim_fromJSON(struct eval_state *st, struct value **args, struct val
     bool ok = from_json(st, o, out, &big, &bad);
     json_object_put(o);
     if (!ok)
-        eval_error(st, ERR_EVAL, pos,
-                   "[json.exception.out_of_range.406] number overflow parsing '%s'", bad);
+        builtins_throw_with_frame(
+            st, 0, gc_printf("[json.exception.out_of_range.406] number overflow parsing '%s'", bad),
+            pos, "while decoding a JSON string");
 }
 
 void builtins_json_register(struct eval_state *st) {

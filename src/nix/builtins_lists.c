@@ -149,12 +149,27 @@ struct key_set {
     size_t n, cap;
 };
 
+/* Nix's key comparison: numbers with numbers, else only values of the same type. Its error
+ * carries no position. */
+static void check_comparable(struct eval_state *st, struct value *a, struct value *b) {
+    bool an = a->type == VT_INT || a->type == VT_FLOAT,
+         bn = b->type == VT_INT || b->type == VT_FLOAT;
+    if (an && bn) return;
+    if (a->type == b->type &&
+        (a->type == VT_STRING || a->type == VT_PATH || a->type == VT_LIST || an))
+        return;
+    eval_error(st, ERR_EVAL, 0, "cannot compare %s with %s", value_type_desc(a),
+               value_type_desc(b));
+}
+
 static bool key_set_insert(struct eval_state *st, struct key_set *ks, struct value *key,
                            nix_pos pos) {
     size_t lo = 0, hi = ks->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = eval_compare(st, ks->keys[mid], key, pos);
+        /* The new key first: Nix's "cannot compare" message names it first. */
+        check_comparable(st, key, ks->keys[mid]);
+        int c = -eval_compare(st, key, ks->keys[mid], pos);
         if (c == 0) return false;
         if (c < 0)
             lo = mid + 1;

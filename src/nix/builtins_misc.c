@@ -44,16 +44,12 @@ static void force_cb(struct eval_state *st, void *ud) {
 static void prim_addErrorContext(struct eval_state *st, struct value **args, struct value *out,
                                  nix_pos pos) {
     struct force_arg a = {args[1], pos};
+    size_t outer = st->show_trace ? st->ntrace : 0;
     struct nix_error *e = eval_try(st, force_cb, &a);
     if (e) {
-        if (st->show_trace) {
-            const char *msg = eval_coerce_to_string(st, args[0], pos, NULL, false, false);
-            struct trace_frame *f = GC_MALLOC((e->nframes + 1) * sizeof *f);
-            if (e->nframes) memcpy(f, e->frames, e->nframes * sizeof *f);
-            f[e->nframes] = (struct trace_frame){pos, msg};
-            e->frames = f;
-            e->nframes++;
-        }
+        /* Nix shows the context without a position. */
+        const char *msg = eval_coerce_to_string(st, args[0], pos, NULL, false, false);
+        builtins_error_add_frame(e, outer, 0, msg);
         eval_rethrow(st, e);
     }
     *out = *args[1];
