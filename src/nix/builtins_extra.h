@@ -33,5 +33,6 @@ void builtins_toml_register(struct eval_state *st);
 void builtins_xml_register(struct eval_state *st);
 void builtins_fs_register(struct eval_state *st);
 void builtins_misc_register(struct eval_state *st);
+void builtins_scoped_register(struct eval_state *st);
 
 #endif
