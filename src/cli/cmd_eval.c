@@ -7,6 +7,7 @@
  * (deeply with --strict) and print one line. Errors print as Nix prints them; exit code 1. */
 #include "cli/commands.h"
 #include "nix/ast.h"
+#include "nix/builtins_extra.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,6 +234,7 @@ static int eval_thread(void *ud) {
     struct run_ctx c = {.o = o, .st = st};
     sb_init(&c.out, 4096);
     struct nix_error *e = eval_try(st, run_all, &c);
+    builtins_extra_release(st);
     if (c.out.len) fwrite(c.out.s, 1, c.out.len, stdout);
     fflush(stdout);
     if (e) {

@@ -92,6 +92,8 @@ struct eval_state {
     /* Hooks for other modules. */
     copy_to_store_fn copy_to_store;
     void *store_ctx; /* owned by the store module */
+    /* Compiled regular expressions of builtins.match/split (nixregex.h), NULL until used. */
+    struct nix_regex_cache *regex_cache;
     /* Positions: table of (source, line, column). */
     struct pos_info *positions;
     size_t npositions, cap_positions;
