@@ -10,6 +10,7 @@
 
 const struct cli_command cli_commands[] = {
     {"help", cmd_help, "Print this help"},
+    {"eval", cmd_eval, "Evaluate a Nix expression (nix-instantiate --eval)"},
     {NULL, NULL, NULL},
 };
 
