@@ -402,7 +402,8 @@ rec {
     if isOption decl.options then decl
     else decl // {
       options = mkOption {
-        type = types.submoduleWith { modules = [{ options = decl.options; }]; };
+        # null: whatever the other declarations of the submodule say.
+        type = types.submoduleWith { modules = [{ options = decl.options; }]; shorthandOnlyDefinesConfig = null; };
       };
     };
 
