@@ -66,7 +66,7 @@ let
         isInOldestRelease oldestSupportedReleaseIsAtLeast mod compare
         splitByAndCompare functionArgs setFunctionArgs isFunction toFunction
         mirrorFunctionArgs fromHexString toHexString toBaseDigits
-        inPureEvalMode isDerivation' release codeName versionSuffix;
+        inPureEvalMode release codeName versionSuffix;
       inherit (self.fixedPoints)
         fix fix' converge extends composeExtensions composeManyExtensions
         makeExtensible makeExtensibleWithCustomName toExtension;
