@@ -43,6 +43,11 @@ let
       maintainers = callLibs ./maintainers.nix;
       teams = { };
       misc = callLibs ./misc.nix;
+      path = callLibs ./path.nix;
+      sources = callLibs ./sources.nix;
+      # nixpkgs' lib.gvariant and Home Manager's lib.hm.gvariant offer the
+      # same constructors (mkValue, mkTuple, ...); one implementation serves both.
+      gvariant = self.hm.gvariant;
 
       # The module system (written by the modsys helper).
       options = callLibs ./options.nix;
@@ -124,6 +129,9 @@ let
         pathType pathIsDirectory pathIsRegularFile
         packagesFromDirectoryRecursive;
       inherit (self.asserts) assertMsg assertOneOf;
+      inherit (self.sources)
+        cleanSourceFilter cleanSource sourceByRegex sourceFilesBySuffices
+        cleanSourceWith pathHasContext canCleanSource pathIsGitRepo;
       inherit (self.debug)
         traceIf traceVal traceValFn traceSeq traceSeqN traceValSeq
         traceValSeqFn traceValSeqN traceValSeqNFn traceFnSeqN runTests
