@@ -490,9 +490,17 @@ rec {
       { values = ordered; inherit (filtered) highestPrio; };
     defsFinal = defsFinal'.values;
 
+    # Types with `mergeChecked` (the composite ones) check and merge in one
+    # step and say what is wrong with the definitions themselves (nixpkgs'
+    # `merge.v2`); the others are checked here with `check`.
     mergedValue =
       if isDefined then
-        if all (def: type.check def.value) defsFinal then type.merge loc defsFinal
+        if type ? mergeChecked then
+          let r = type.mergeChecked loc defsFinal; in
+          if r.headError != null
+          then throw "A definition for option `${showOption loc}' is not of type `${type.description}'. ${r.headError.message}"
+          else r.value
+        else if all (def: type.check def.value) defsFinal then type.merge loc defsFinal
         else
           let invalid = filter (def: !type.check def.value) defsFinal; in
           throw "A definition for option `${showOption loc}' is not of type `${type.description}'. Definition values:${showDefs invalid}"

@@ -93,13 +93,28 @@ let
       , functor ? defaultFunctor name
       , deprecationMessage ? null
       , nestedTypes ? { }
+        # Composite types check and merge in one step: loc: defs:
+        # { headError = null or { message }; value }.  The module system
+        # uses it instead of check + merge (nixpkgs' merge.v2).
+      , mergeChecked ? null
       }: {
         _type = "option-type";
         inherit name check merge emptyValue getSubOptions getSubModules
           substSubModules typeMerge functor deprecationMessage nestedTypes
           descriptionClass;
         description = if description == null then name else description;
-      };
+      } // (if mergeChecked != null then { inherit mergeChecked; } else { });
+
+    # What is wrong with definitions that fail `check`, null when none do.
+    checkDefs = check: defs:
+      let invalid = filter (d: !check d.value) defs; in
+      if invalid == [ ] then null
+      else { message = "Definition values: ${lib.options.showDefs invalid}"; };
+
+    # A type's checked merge, for types with or without mergeChecked.
+    mergeCheckedWith = t: loc: defs:
+      if t ? mergeChecked then t.mergeChecked loc defs
+      else { headError = checkDefs t.check defs; value = t.merge loc defs; };
 
     # A type's description inside another's, in parentheses unless its kind
     # of phrase reads unambiguously there.
@@ -114,6 +129,13 @@ let
       binOp = a: b:
         let m = a.elemType.typeMerge b.elemType.functor; in
         if m == null then null else a // { elemType = m; };
+    };
+
+    # Turns off the check for undeclared options (used where a submodule is
+    # evaluated without its definitions, for descriptions and documentation).
+    noCheckModule = {
+      _file = "<built-in module that disables checks for the purpose of documentation generation>";
+      config._module.check = lib.modules.mkForce false;
     };
 
     mergeTypes = a: b:
@@ -293,9 +315,7 @@ let
 
       separatedString = sep: mkOptionType {
         name = "separatedString";
-        description =
-          if sep == "" then "Concatenated string"
-          else "strings concatenated with ${toJSON sep}";
+        description = "strings concatenated with ${toJSON sep}";
         descriptionClass = "noun";
         check = isString;
         merge = loc: defs: concatStringsSep sep (getValues defs);
@@ -338,20 +358,47 @@ let
         check = x: isDerivation x && x ? shellPath;
       };
 
-      path = mkOptionType {
-        name = "path";
+      pkgs = addCheck (unique { message = "A Nixpkgs pkgs set can not be merged with another pkgs set."; } attrs // {
+        name = "pkgs";
         descriptionClass = "noun";
-        check = x: isStringLike x && substring 0 1 (toString x) == "/";
-        merge = mergeEqualOption;
-      };
+        description = "Nixpkgs package set";
+      }) (x: (x._type or null) == "pkgs");
 
-      pathInStore = mkOptionType {
-        name = "pathInStore";
-        description = "path in the Nix store";
-        descriptionClass = "noun";
-        check = x: isStringLike x && match "${builtins.storeDir}/[^.].*" (toString x) != null;
-        merge = mergeEqualOption;
-      };
+      path = pathWith { absolute = true; };
+      pathInStore = pathWith { inStore = true; };
+      externalPath = pathWith { absolute = true; inStore = false; };
+
+      # A path, possibly required to be absolute (or relative) and inside
+      # (or outside) the store; null means either.  A path that must not be
+      # in the store must be given as a string, since a path value would be
+      # copied there.
+      pathWith = { inStore ? null, absolute ? null }:
+        if inStore != null && absolute != null && inStore && !absolute
+        then throw "In pathWith, inStore means the path must be absolute"
+        else mkOptionType {
+          name = "path";
+          description =
+            (if absolute == null then "" else if absolute then "absolute " else "relative ")
+            + "path"
+            + (if inStore == null then "" else if inStore then " in the Nix store" else " not in the Nix store");
+          descriptionClass = "noun";
+          merge = mergeEqualOption;
+          functor = defaultFunctor "path" // {
+            type = pathWith;
+            payload = { inherit inStore absolute; };
+            binOp = a: b: if a == b then a else null;
+          };
+          check = x:
+            let
+              s = if isStringLike x then toString x else "";
+              isAbsolute = (x.type or null) == "derivation" || substring 0 1 s == "/";
+              isInStore = match "${builtins.storeDir}/[^./][^/]*(/.*)?" s != null;
+              rightKind = if inStore == null || inStore then isStringLike x else isString x;
+            in
+            rightKind
+            && (inStore == null || inStore == isInStore)
+            && (absolute == null || absolute == isAbsolute);
+        };
 
       listOf = elemType: mkOptionType {
         name = "listOf";
@@ -361,12 +408,15 @@ let
         # Every element of every definition is merged on its own, so that
         # element types check (and submodules evaluate) each entry; entries
         # that vanish (mkIf false) are dropped.
-        merge = loc: defs:
-          map (x: x.value) (filter (x: x ? value) (concatLists (imap1 (n: def:
+        mergeChecked = loc: defs: {
+          headError = checkDefs isList defs;
+          value = map (x: x.value) (filter (x: x ? value) (concatLists (imap1 (n: def:
             imap1 (m: v:
               (mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ])
                 elemType [{ inherit (def) file; value = v; }]).optionalValue)
               def.value) defs)));
+        };
+        merge = loc: defs: ((listOf elemType).mergeChecked loc defs).value;
         emptyValue = { value = [ ]; };
         getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
         getSubModules = elemType.getSubModules;
@@ -400,20 +450,24 @@ let
             + " of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") elemType}";
           descriptionClass = "composite";
           check = isAttrs;
-          merge =
-            if lazy then loc: defs:
-              zipAttrsWith (name: defs:
-                let merged = mergeDefinitions (loc ++ [ name ]) elemType defs; in
-                merged.optionalValue.value or elemType.emptyValue.value or merged.mergedValue)
-                (perName defs)
-            else loc: defs:
-              let
-                merged = zipAttrsWith (name: defs:
-                  (mergeDefinitions (loc ++ [ name ]) elemType defs).optionalValue) (perName defs);
-              in
-              listToAttrs (concatLists (map (n:
-                if merged.${n} ? value then [{ name = n; value = merged.${n}.value; }] else [ ])
-                (attrNames merged)));
+          mergeChecked = loc: defs: {
+            headError = checkDefs isAttrs defs;
+            value =
+              if lazy then
+                zipAttrsWith (name: defs:
+                  let merged = mergeDefinitions (loc ++ [ name ]) elemType defs; in
+                  merged.optionalValue.value or elemType.emptyValue.value or merged.mergedValue)
+                  (perName defs)
+              else
+                let
+                  merged = zipAttrsWith (name: defs:
+                    (mergeDefinitions (loc ++ [ name ]) elemType defs).optionalValue) (perName defs);
+                in
+                listToAttrs (concatLists (map (n:
+                  if merged.${n} ? value then [{ name = n; value = merged.${n}.value; }] else [ ])
+                  (attrNames merged)));
+          };
+          merge = loc: defs: ((attrsWith { inherit elemType lazy placeholder; }).mergeChecked loc defs).value;
           emptyValue = { value = { }; };
           getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<${placeholder}>" ]);
           getSubModules = elemType.getSubModules;
@@ -432,6 +486,83 @@ let
           };
           nestedTypes.elemType = elemType;
         };
+
+      loaOf = elemType: attrsOf elemType // {
+        name = "loaOf";
+        deprecationMessage = "Mixing lists with attribute values is no longer"
+          + " possible; please use `types.attrsOf` instead. See"
+          + " https://github.com/NixOS/nixpkgs/issues/1800 for the motivation.";
+        nestedTypes.elemType = elemType;
+      };
+
+      # A set with exactly one attribute, whose name picks one of the tags
+      # (each an option) and whose value is that option's definition.
+      attrTag = tagOptions:
+        let
+          tags = mapAttrs (n: opt:
+            if opt._type or null != "option" then
+              throw "In attrTag, each tag value must be an option, but tag ${lib.options.showOption [ n ]} ${
+                if opt ? _type then
+                  if opt._type == "option-type" then "was a bare type, not wrapped in mkOption."
+                  else "was of type ${quoteString opt._type}."
+                else "was not."}"
+            else opt // {
+              declarations = opt.declarations or [ ];
+              declarationPositions = opt.declarationPositions or [ ];
+            }) tagOptions;
+          choices = concatStringsSep ", " (map (n: lib.options.showOption [ n ]) (attrNames tags));
+        in
+        mkOptionType {
+          name = "attrTag";
+          description = "attribute-tagged union with choices: ${choices}";
+          descriptionClass = "noun";
+          getSubOptions = prefix: mapAttrs (n: opt: opt // { loc = prefix ++ [ n ]; }) tags;
+          check = v: isAttrs v && length (attrNames v) == 1 && tags ? ${head (attrNames v)};
+          merge = loc: defs:
+            let
+              choice = head (attrNames (head defs).value);
+              valueDefs = map (def:
+                let tag = head (attrNames def.value); in
+                if tag != choice
+                then throw "The option `${showOption loc}` is defined both as `${choice}` and `${tag}`, in ${showFiles (getFiles defs)}."
+                else { inherit (def) file; value = def.value.${choice}; }) defs;
+            in
+            if tags ? ${choice}
+            then { ${choice} = (lib.modules.evalOptionValue (loc ++ [ choice ]) tags.${choice} valueDefs).value; }
+            else throw "The option `${showOption loc}` is defined as ${lib.options.showOption [ choice ]}, but ${lib.options.showOption [ choice ]} is not among the valid choices (${choices}). Value ${choice} was defined in ${showFiles (getFiles defs)}.";
+          nestedTypes = tags;
+          functor = defaultFunctor "attrTag" // {
+            type = p: attrTag p.tags;
+            payload = { inherit tags; };
+            binOp = a: b: { tags = a.tags // b.tags; };
+          };
+        };
+
+      luaInline = mkOptionType {
+        name = "luaInline";
+        description = "inline lua";
+        descriptionClass = "noun";
+        check = x: (x._type or null) == "lua-inline";
+        merge = mergeEqualOption;
+      };
+
+      optionDeclaration = mkOptionType {
+        name = "optionDeclaration";
+        description = "option declaration";
+        descriptionClass = "noun";
+        check = opt: isType "option" opt && !(opt ? value);
+      };
+
+      # Values of a structured data format (JSON, TOML): scalars, paths,
+      # and nested sets and lists of them.
+      serializableValueWith = { typeName, nullable ? true }:
+        let
+          base = oneOf [ bool int float str path (attrsOf valueType) (listOf valueType) ];
+          valueType = (if nullable then nullOr base else base) // { description = "${typeName} value"; };
+        in
+        valueType;
+      json = serializableValueWith { typeName = "JSON"; };
+      toml = serializableValueWith { typeName = "TOML"; nullable = false; };
 
       uniq = unique { message = ""; };
 
@@ -452,12 +583,21 @@ let
         description = "null or ${optionDescriptionPhrase (c: c == "noun" || c == "conjunction") elemType}";
         descriptionClass = "conjunction";
         check = x: x == null || elemType.check x;
-        merge = loc: defs:
+        mergeChecked = loc: defs:
           let nulls = count (d: d.value == null) defs; in
-          if nulls == length defs then null
-          else if nulls != 0 then
-            throw "The option `${showOption loc}` is defined both null and not null, in ${showFiles (getFiles defs)}."
-          else elemType.merge loc defs;
+          if nulls == 0 then mergeCheckedWith elemType loc defs
+          else {
+            headError =
+              if nulls == length defs || length defs == 1 then null
+              else {
+                message = "The option `${showOption loc}` is defined both null and not null, in ${showFiles (getFiles defs)}.";
+                mixedNulls = true;
+              };
+            value = null;
+          };
+        merge = loc: defs:
+          let r = (nullOr elemType).mergeChecked loc defs; in
+          if r.headError.mixedNulls or false then throw r.headError.message else r.value;
         emptyValue = { value = null; };
         getSubOptions = elemType.getSubOptions;
         getSubModules = elemType.getSubModules;
@@ -471,9 +611,13 @@ let
         description = "function that evaluates to a(n) ${optionDescriptionPhrase (c: c == "noun" || c == "composite") elemType}";
         descriptionClass = "composite";
         check = isFunction;
-        merge = loc: defs: arg:
-          (mergeDefinitions (loc ++ [ "<function body>" ]) elemType
-            (map (d: { inherit (d) file; value = d.value arg; }) defs)).mergedValue;
+        merge = loc: defs: {
+          # An argument has a default if it has one in every definition.
+          __functionArgs = zipAttrsWith (n: all (x: x)) (map (d: functionArgs d.value) defs);
+          __functor = self: arg:
+            (mergeDefinitions (loc ++ [ "<function body>" ]) elemType
+              (map (d: { inherit (d) file; value = d.value arg; }) defs)).mergedValue;
+        };
         getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<function body>" ]);
         getSubModules = elemType.getSubModules;
         substSubModules = m: functionTo (elemType.substSubModules m);
@@ -545,17 +689,32 @@ let
             modules = [{ _module.args.name = lib.modules.mkOptionDefault "‹name›"; }] ++ modules;
           };
           freeformType = base._module.freeformType;
+          # For descriptions and documentation: without definitions, so
+          # without the check for undeclared options.
+          docsEval = base.extendModules { modules = [ noCheckModule ]; };
+          check = x: isAttrs x || isFunction x || path.check x;
         in
         mkOptionType {
           name = "submodule";
-          description = if description != null then description else freeformType.description or "submodule";
-          check = x: isAttrs x || isFunction x || path.check x;
+          description =
+            if description != null then description
+            else if docsEval._module.freeformType ? description
+            then "open submodule of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") docsEval._module.freeformType}"
+            else "submodule";
+          inherit check;
+          mergeChecked = loc: defs: {
+            headError = checkDefs check defs;
+            value = (base.extendModules {
+              modules = [{ _module.args.name = last loc; }] ++ asModules defs;
+              prefix = loc;
+            }).config;
+          };
           merge = loc: defs:
             (base.extendModules {
               modules = [{ _module.args.name = last loc; }] ++ asModules defs;
               prefix = loc;
             }).config;
-          emptyValue = { value = { }; };
+          emptyValue = { value = base.config; };
           getSubOptions = prefix:
             (base.extendModules { inherit prefix; }).options
             // (if freeformType != null then { _freeformOptions = freeformType.getSubOptions prefix; } else { });
@@ -621,11 +780,19 @@ let
             optionDescriptionPhrase (c: c == "noun" || c == "conjunction" || c == "composite") t2}";
         descriptionClass = "conjunction";
         check = x: t1.check x || t2.check x;
-        merge = loc: defs:
-          let values = getValues defs; in
-          if all t1.check values then t1.merge loc defs
-          else if all t2.check values then t2.merge loc defs
-          else mergeOneOption loc defs;
+        # The first type that takes every definition merges them all.
+        mergeChecked = loc: defs:
+          let
+            r1 = mergeCheckedWith t1 loc defs;
+            r2 = mergeCheckedWith t2 loc defs;
+          in
+          if r1.headError == null then r1
+          else if r2.headError == null then r2
+          else {
+            headError.message = "The option `${showOption loc}` is neither a value of type `${t1.description}` nor `${t2.description}`, Definition values: ${lib.options.showDefs defs}";
+            value = mergeOneOption loc defs;
+          };
+        merge = loc: defs: ((either t1 t2).mergeChecked loc defs).value;
         typeMerge = f':
           if f'.name != "either" then null
           else
@@ -651,9 +818,18 @@ let
           description = "${optionDescriptionPhrase (c: c == "noun") finalType} or ${
             optionDescriptionPhrase (c: c == "noun") coercedType} convertible to it";
           check = x: (coercedType.check x && finalType.check (coerceFunc x)) || finalType.check x;
-          merge = loc: defs:
-            let coerce = v: if coercedType.check v then coerceFunc v else v; in
-            finalType.merge loc (map (d: d // { value = coerce d.value; }) defs);
+          mergeChecked = loc: defs:
+            let
+              coerce = d:
+                if (mergeCheckedWith coercedType loc [ d ]).headError == null then coerceFunc d.value else d.value;
+              finalDefs = map (d: d // { value = coerce d; }) defs;
+            in
+            if finalType ? mergeChecked then finalType.mergeChecked loc finalDefs
+            else {
+              value = finalType.merge loc finalDefs;
+              headError = checkDefs (x: (coercedType.check x && finalType.check (coerceFunc x)) || finalType.check x) defs;
+            };
+          merge = loc: defs: ((coercedTo coercedType coerceFunc finalType).mergeChecked loc defs).value;
           emptyValue = finalType.emptyValue;
           getSubOptions = finalType.getSubOptions;
           getSubModules = finalType.getSubModules;
@@ -664,7 +840,19 @@ let
           nestedTypes.finalType = finalType;
         };
 
-      addCheck = elemType: check: elemType // { check = x: elemType.check x && check x; };
+      addCheck = elemType: check:
+        if elemType ? mergeChecked then
+          let
+            mergeChecked = loc: defs:
+              let r = elemType.mergeChecked loc defs; in
+              r // { headError = if r.headError != null then r.headError else checkDefs check defs; };
+          in
+          elemType // {
+            check = x: elemType.check x && check x;
+            inherit mergeChecked;
+            merge = loc: defs: (mergeChecked loc defs).value;
+          }
+        else elemType // { check = x: elemType.check x && check x; };
     };
   };
 in

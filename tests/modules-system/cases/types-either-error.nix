@@ -1,5 +1,5 @@
-# source: nixpkgs lib/types.nix either: description "t1 or t2"
-# expect-error: A definition for option `a' is not of type `signed integer or string'. Definition values:
+# source: nixpkgs lib/types.nix either (current, merge.v2): a definition neither type accepts is reported as "neither a value of type ... nor ..."
+# expect-error: The option `a` is neither a value of type `signed integer` nor `string`, Definition values:
 # expect-error: - In `/home/jdoe/.config/home-manager/home.nix': true
 with import ../harness.nix;
 (config [

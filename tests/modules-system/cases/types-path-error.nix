@@ -1,5 +1,5 @@
-# source: nixpkgs lib/types.nix path: the description is the name `path'
-# expect-error: A definition for option `p' is not of type `path'. Definition values:
+# source: nixpkgs lib/types.nix (current): path = pathWith { absolute = true; }, described as "absolute path"
+# expect-error: A definition for option `p' is not of type `absolute path'. Definition values:
 # expect-error: - In `/home/jdoe/.config/home-manager/home.nix': "relative/file"
 with import ../harness.nix;
 (config [
