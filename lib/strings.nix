@@ -14,7 +14,15 @@ rec {
     compareVersions elem elemAt filter fromJSON genList head isInt isList
     isAttrs isPath isString match parseDrvName readFile replaceStrings split
     storeDir stringLength substring tail toJSON typeOf
-    unsafeDiscardStringContext concatStringsSep;
+    unsafeDiscardStringContext concatStringsSep concatMap appendContext;
+
+  # Before 23.05 these functions copied path arguments to the store; nixpkgs
+  # now warns about path arguments with these texts.
+  pathWarning = fname: what: p: lib.trivial.warnIf (isPath p) ''
+    lib.strings.${fname}: The first argument (${toString p}) is a path value, but only strings are supported.
+        There is almost certainly a bug in the calling code, since this function ${what}.
+        This function also copies the path to the Nix store, which may not be what you want.
+        This behavior is deprecated and will throw an error in the future.'';
 
   join = concatStringsSep;
   concatStrings = concatStringsSep "";
@@ -63,21 +71,35 @@ rec {
 
   # Collapse runs of "/" into one.
   normalizePath = s:
-    foldl' (x: y: if y == "/" && hasSuffix "/" x then x else x + y) "" (stringToCharacters s);
+    lib.trivial.warnIf (isPath s) ''
+      lib.strings.normalizePath: The argument (${toString s}) is a path value, but only strings are supported.
+          Path values are always normalised in Nix, so there's no need to call this function on them.
+          This function also copies the path to the Nix store and returns the store path, the same as "''${path}" will, which may not be what you want.
+          This behavior is deprecated and will throw an error in the future.''
+    (foldl' (x: y: if y == "/" && hasSuffix "/" x then x else x + y) "" (stringToCharacters s));
 
   optionalString = cond: string: if cond then string else "";
 
-  hasPrefix = pref: str: substring 0 (stringLength pref) str == pref;
+  hasPrefix = pref: str:
+    lib.trivial.warnIf (isPath pref) ''
+      lib.strings.hasPrefix: The first argument (${toString pref}) is a path value, but only strings are supported.
+          There is almost certainly a bug in the calling code, since this function always returns `false` in such a case.
+          This function also copies the path to the Nix store, which may not be what you want.
+          This behavior is deprecated and will throw an error in the future.
+          You might want to use `lib.path.hasPrefix` instead, which correctly supports paths.''
+      (substring 0 (stringLength pref) str == pref);
 
   hasSuffix = suffix: content:
     let
       lenContent = stringLength content;
       lenSuffix = stringLength suffix;
     in
-    lenContent >= lenSuffix && substring (lenContent - lenSuffix) lenContent content == suffix;
+    pathWarning "hasSuffix" "always returns `false` in such a case" suffix
+      (lenContent >= lenSuffix && substring (lenContent - lenSuffix) lenContent content == suffix);
 
   hasInfix = infix: content:
-    match ".*${escapeRegex infix}.*" "${content}" != null;
+    pathWarning "hasInfix" "always returns `false` in such a case" infix
+      (match ".*${escapeRegex infix}.*" "${content}" != null);
 
   stringToCharacters = s: genList (p: substring p 1 s) (stringLength s);
 
@@ -96,7 +118,7 @@ rec {
   escape = list: replaceStrings list (map (c: "\\${c}") list);
 
   escapeC = list:
-    replaceStrings list (map (c: "\\x${toLower (lib.trivial.toHexString (charToInt c))}") list);
+    replaceStrings list (map (c: "\\x${fixedWidthString 2 "0" (toLower (lib.trivial.toHexString (charToInt c)))}") list);
 
   escapeURL =
     let
@@ -133,8 +155,13 @@ rec {
 
   escapeRegex = escape (stringToCharacters "\\[{()^$?*+|.");
 
-  escapeNixIdentifier = s:
-    if match "[a-zA-Z_][a-zA-Z0-9_'-]*" s != null then s else escapeNixString s;
+  escapeNixIdentifier =
+    let
+      keywords = [ "assert" "else" "if" "in" "inherit" "let" "or" "rec" "then" "with" ];
+    in
+    s:
+    if match "[a-zA-Z_][a-zA-Z0-9_'-]*" s != null && !(elem s keywords) then s
+    else escapeNixString s;
 
   escapeXML = replaceStrings [ "\"" "'" "<" ">" "&" ] [ "&quot;" "&apos;" "&lt;" "&gt;" "&amp;" ];
 
@@ -151,17 +178,19 @@ rec {
       "toSentenceCase does only accepts string values, but got ${typeOf str}"
       (addContextFrom str (toUpper (substring 0 1 str) + toLower (substring 1 (stringLength str) str)));
 
-  # "hello world", "hello-world" and "hello_world" all become "helloWorld".
+  # Words are separated by "-", "_" or " " and by a lower-to-upper case
+  # change: "hello-world", "hello_world", "HelloWorld" all become "helloWorld".
   toCamelCase = str:
     lib.trivial.throwIfNot (isString str)
       "toCamelCase does only accepts string values, but got ${typeOf str}"
       (
         let
-          words = filter (w: isString w && w != "") (split "[-_ ]+" str);
-          first = if words == [ ] then "" else toLower (head words);
-          rest = if words == [ ] then [ ] else map toSentenceCase (tail words);
+          words = splitStringBy (prev: cur: elem cur [ "-" "_" " " ]) false str;
+          parts = lib.lists.flatten (map (splitStringBy (prev: cur: match "[a-z]" prev != null && match "[A-Z]" cur != null) true) words);
+          first = if parts == [ ] then "" else toLower (head parts);
+          rest = if length parts > 1 then map toSentenceCase (tail parts) else [ ];
         in
-        addContextFrom str (concatStrings ([ first ] ++ rest))
+        concatStrings (map (addContextFrom str) ([ first ] ++ rest))
       );
 
   addContextFrom = src: target: substring 0 0 src + target;
@@ -172,38 +201,39 @@ rec {
     in
     map (addContextFrom s) pieces;
 
+  # Split before every character where `predicate prev cur` holds (prev is
+  # "" for the first character); keepSplit keeps that character.
   splitStringBy = predicate: keepSplit: str:
     let
-      chars = stringToCharacters str;
-      n = length chars;
-      step = acc: i:
-        let
-          cur = elemAt chars i;
-          prev = if i == 0 then "" else elemAt chars (i - 1);
-        in
-        if i > 0 && predicate prev cur then
-          { parts = acc.parts ++ [ acc.cur ]; cur = if keepSplit then cur else ""; }
+      len = stringLength str;
+      go = pos: part: acc:
+        if pos == len then acc ++ [ part ]
         else
-          { inherit (acc) parts; cur = acc.cur + cur; };
-      res = foldl' step { parts = [ ]; cur = ""; } (genList (i: i) n);
+          let
+            cur = substring pos 1 str;
+            prev = if pos > 0 then substring (pos - 1) 1 str else "";
+          in
+          if predicate prev cur
+          then go (pos + 1) (if keepSplit then cur else "") (acc ++ [ part ])
+          else go (pos + 1) (part + cur) acc;
     in
-    if str == "" then [ "" ] else res.parts ++ [ res.cur ];
+    if len == 0 then [ (addContextFrom str "") ] else map (addContextFrom str) (go 0 "" [ ]);
 
   removePrefix = prefix: str:
     let preLen = stringLength prefix;
     in
-    if substring 0 preLen str == prefix
-    then substring preLen (-1) str
-    else str;
+    pathWarning "removePrefix" "never removes any prefix in such a case" prefix
+      (if substring 0 preLen str == prefix then substring preLen (-1) str else str);
 
   removeSuffix = suffix: str:
     let
       sufLen = stringLength suffix;
       sLen = stringLength str;
     in
-    if sufLen <= sLen && suffix == substring (sLen - sufLen) sufLen str
-    then substring 0 (sLen - sufLen) str
-    else str;
+    pathWarning "removeSuffix" "never removes any suffix in such a case" suffix
+      (if sufLen <= sLen && suffix == substring (sLen - sufLen) sufLen str
+       then substring 0 (sLen - sufLen) str
+       else str);
 
   versionOlder = v1: v2: builtins.compareVersions v2 v1 == 1;
   versionAtLeast = v1: v2: !versionOlder v1 v2;
@@ -303,7 +333,10 @@ rec {
   isStorePath = x:
     if isStringLike x then
       let str = toString x;
-      in substring 0 1 str == "/" && dirOf str == builtins.storeDir
+      in
+      substring 0 1 str == "/"
+      # Content-addressed paths may lack the store directory prefix.
+      && (dirOf str == builtins.storeDir || match "/[0-9a-z]{52}" str != null)
     else false;
 
   toInt = str:
@@ -322,14 +355,12 @@ rec {
   toIntBase10 = str:
     let
       stripped = match "[[:space:]]*0*(-?[[:digit:]]+)[[:space:]]*" str;
-      digits = head stripped;
-      # "-0..." keeps its zeros after the sign: strip them too.
-      noZeros = let m = match "-0*([[:digit:]]+)" digits; in if m == null then digits else "-" + head m;
-      parsed = builtins.fromJSON noZeros;
+      isZero = match "0+" (head stripped) != null;
+      parsed = builtins.fromJSON (head stripped);
       generalError = "toIntBase10: Could not convert ${escapeNixString str} to int.";
     in
     if stripped == null then throw generalError
-    else if noZeros == "-0" then 0
+    else if isZero then 0
     else if !isInt parsed then throw generalError
     else parsed;
 

@@ -112,9 +112,37 @@ in
   (t "escapeNixString-example" (lib.strings.escapeNixString "hello\${}\n") "\"hello\\\${}\\n\"")
   # manual lib.strings.escapeRegex example
   (t "escapeRegex-example" (escapeRegex "[^a-z]*") "\\[\\^a-z]\\*")
-  # manual lib.strings.escapeNixIdentifier examples
+  # manual lib.strings.escapeNixIdentifier examples (keywords are quoted too)
+  (t "escapeNixIdentifier-keyword" (lib.strings.escapeNixIdentifier "if") "\"if\"")
   (t "escapeNixIdentifier-plain" (lib.strings.escapeNixIdentifier "hello") "hello")
   (t "escapeNixIdentifier-digit" (lib.strings.escapeNixIdentifier "0abc") "\"0abc\"")
+  (t "escapeC-padded" (escapeC [ "\t" ] "a\tb") "a\\x09b")
+  # manual lib.strings.toCamelCase examples
+  (t "toCamelCase-kebab" (lib.strings.toCamelCase "hello-world") "helloWorld")
+  (t "toCamelCase-snake" (lib.strings.toCamelCase "hello_world") "helloWorld")
+  (t "toCamelCase-space" (lib.strings.toCamelCase "hello world") "helloWorld")
+  (t "toCamelCase-pascal" (lib.strings.toCamelCase "HelloWorld") "helloWorld")
+  # manual lib.strings.splitStringBy examples
+  (t "splitStringBy-seps" (lib.strings.splitStringBy (prev: curr: builtins.elem curr [ "." "-" ]) false "foo.bar-baz") [ "foo" "bar" "baz" ])
+  (t "splitStringBy-case" (lib.strings.splitStringBy (prev: curr: builtins.match "[a-z]" prev != null && builtins.match "[A-Z]" curr != null) true "fooBarBaz") [ "foo" "Bar" "Baz" ])
+  (t "splitStringBy-leading" (lib.strings.splitStringBy (prev: curr: builtins.elem curr [ "." ]) false ".foo.bar.baz") [ "" "foo" "bar" "baz" ])
+  (t "splitStringBy-trailing" (lib.strings.splitStringBy (prev: curr: builtins.elem curr [ "." ]) false "foo.bar.baz.") [ "foo" "bar" "baz" "" ])
+  # manual lib.strings.join example
+  (t "join-example" (lib.strings.join ", " [ "foo" "bar" ]) "foo, bar")
+  # manual lib.strings.replaceString second example
+  (t "replaceString-dots" (replaceString "." "_" "v1.2.3") "v1_2_3")
+  # manual lib.strings.hasInfix examples
+  (t "hasInfix-prefix" (hasInfix "ab" "abcd") true)
+  (t "hasInfix-suffix" (hasInfix "cd" "abcd") true)
+  (t "hasInfix-none" (hasInfix "foo" "abcd") false)
+  # manual lib.strings.mesonBool / mesonEnable second examples
+  (t "mesonBool-static" (mesonBool "static" false) "-Dstatic=false")
+  (t "mesonEnable-savage" (mesonEnable "savage" false) "-Dsavage=disabled")
+  # manual lib.strings.makeLibraryPath / makeIncludePath examples
+  (t "makeLibraryPath-usr" (makeLibraryPath [ "/usr" "/usr/local" ]) "/usr/lib:/usr/local/lib")
+  (t "makeIncludePath-usr" (makeIncludePath [ "/usr" "/usr/local" ]) "/usr/include:/usr/local/include")
+  # manual lib.strings.toIntBase10: zero-padded zero
+  (t "toIntBase10-zeros-only" (toIntBase10 "0000") 0)
   # manual lib.strings.escapeXML example
   (t "escapeXML-example" (escapeXML ''"test" 'test' < & >'') "&quot;test&quot; &apos;test&apos; &lt; &amp; &gt;")
   # manual lib.strings.toLower / toUpper examples
@@ -156,6 +184,8 @@ in
   (t "nameFromURL-nix" (nameFromURL "https://nixos.org/releases/nix/nix-1.7/nix-1.7-x86_64-linux.tar.bz2" "-") "nix")
   (t "nameFromURL-dot" (nameFromURL "https://nixos.org/releases/nix/nix-1.7/nix-1.7-x86_64-linux.tar.bz2" "_") "nix-1.7-x86")
   # manual lib.strings.cmakeOptionType / cmakeBool / cmakeFeature examples
+  # (the cmakeBool doc example drops an underscore from the name; the
+  # documented form "-D<condition>={TRUE,FALSE}" keeps it)
   (t "cmakeOptionType-example" (cmakeOptionType "string" "ENGINE" "sdl2") "-DENGINE:STRING=sdl2")
   (t "cmakeBool-example" (cmakeBool "ENABLE_STATIC_LIBS" false) "-DENABLE_STATIC_LIBS:BOOL=FALSE")
   (t "cmakeFeature-example" (cmakeFeature "MODULES" "badblock") "-DMODULES:STRING=badblock")
