@@ -124,6 +124,7 @@ in
   (t "matchAttrs-false" (matchAttrs { cpu = { bits = 32; }; } { cpu = { bits = 64; }; }) false)
   (t "matchAttrs-missing" (matchAttrs { os = "linux"; } { cpu = 1; }) false)
   # manual lib.attrsets.overrideExisting examples
+  (t "overrideExisting-nested" (overrideExisting { a = { b = 4; c = 3; }; } { a = { b = 6; d = 2; }; }) { a = { b = 6; d = 2; }; })
   (t "overrideExisting-empty" (overrideExisting { } { a = 1; }) { })
   (t "overrideExisting-disjoint" (overrideExisting { b = 2; } { a = 1; }) { b = 2; })
   (t "overrideExisting-override" (overrideExisting { a = 3; b = 2; } { a = 1; }) { a = 1; b = 2; })

@@ -106,6 +106,9 @@ in
     { cycle = "/"; loops = [ "/" ]; visited = [ "/" "/home/user" ]; rest = [ "/home" "other" ]; })
   # manual lib.lists.toposort example
   (t "toposort-example" (toposort hasPrefix [ "/home/user" "other" "/" "/home" ]) { result = [ "/" "/home" "/home/user" "other" ]; })
+  (t "toposort-cycle" (toposort hasPrefix [ "/home/user" "other" "/" "/home" "/" ]) { cycle = [ "/home/user" "/" "/" ]; loops = [ "/" ]; })
+  (t "toposort-other-first" (toposort hasPrefix [ "other" "/home/user" "/home" "/" ]) { result = [ "other" "/" "/home" "/home/user" ]; })
+  (t "toposort-ints" (toposort (a: b: a < b) [ 3 2 1 ]) { result = [ 1 2 3 ]; })
   (t "toposort-single" (toposort hasPrefix [ "x" ]) { result = [ "x" ]; })
   (t "toposort-has-cycle" ((toposort (a: b: true) [ 1 2 ]) ? cycle) true)
   # manual lib.lists.sort example
