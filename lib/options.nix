@@ -18,6 +18,9 @@ let
     genList head isAttrs isBool isFloat isFunction isInt isList isPath isString
     length map match replaceStrings split tail toJSON tryEval typeOf;
 
+  # Attributes the depth limit does not count (nixpkgs' withRecursion).
+  specialAttrs = [ "__functor" "__functionArgs" "__toString" "__pretty" ];
+  elem = builtins.elem;
   take = n: l: if n >= length l then l else genList (i: elemAt l i) n;
   last = l: elemAt l (length l - 1);
   toList = x: if isList x then x else [ x ];
@@ -34,12 +37,17 @@ let
   # The pretty printer used for definition values in error messages.  It
   # prints what nixpkgs' `generators.toPretty { }` prints (multi-line lists
   # and sets, two-space indentation), so that messages match byte for byte.
-  pretty = indent: v:
+  # Values nested deeper than ten levels print as "<unevaluated>", which
+  # also keeps self-referencing sets (package sets) finite.
+  pretty = indent: v: prettyAt 0 indent v;
+  prettyAt = depth: indent: v:
     let
       inner = "\n${indent}  ";
       outer = "\n${indent}";
+      pretty = _: prettyAt (depth + 1);
     in
-    if isInt v then toString v
+    if depth > 10 then "\"<unevaluated>\""
+    else if isInt v then toString v
     else if isFloat v then toJSON v
     else if isString v then prettyString indent v
     else if v == true then "true"
@@ -48,7 +56,7 @@ let
     else if isPath v then toString v
     else if isList v then
       if v == [ ] then "[ ]"
-      else "[" + inner + concatStringsSep inner (map (pretty (indent + "  ")) v) + outer + "]"
+      else "[" + inner + concatStringsSep inner (map (pretty null (indent + "  ")) v) + outer + "]"
     else if isFunction v then
       let args = functionArgs v; in
       if args == { } then "<function>"
@@ -58,7 +66,9 @@ let
       if v == { } then "{ }"
       else if isDerivation v then "<derivation ${v.name or "???"}>"
       else "{" + inner
-        + concatStringsSep inner (map (n: "${showIdentifier n} = ${pretty (indent + "  ") v.${n}};") (attrNames v))
+        + concatStringsSep inner (map (n:
+            "${showIdentifier n} = ${if elem n specialAttrs then prettyAt depth (indent + "  ") v.${n} else pretty null (indent + "  ") v.${n}};")
+            (attrNames v))
         + outer + "}"
     else "<${typeOf v}>";
 
