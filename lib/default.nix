@@ -57,6 +57,11 @@ let
       # Home Manager's own additions.
       hm = callLibs ./hm;
 
+      # Placeholder hashes for fixed-output derivations.
+      fakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+      fakeSha256 = "0000000000000000000000000000000000000000000000000000";
+      fakeSha512 = "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
+
       # ---- top-level re-exports, as nixpkgs' lib/default.nix ----
       inherit (builtins)
         add addErrorContext attrNames deepSeq genericClosure getAttr hasAttr
