@@ -141,7 +141,8 @@ let
         traceIf traceVal traceValFn traceSeq traceSeqN traceValSeq
         traceValSeqFn traceValSeqN traceValSeqNFn traceFnSeqN runTests
         testAllTrue;
-      inherit (self.misc) maybeEnv defaultMergeArg defaultMerge;
+      inherit (self.misc) maybeEnv defaultMergeArg defaultMerge mapAttrsFlatten;
+      inherit (self.versions) splitVersion;
 
       # Module system names (from the modsys helper's files).
       inherit (self.modules)
