@@ -26,5 +26,6 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 int cmd_help(const struct cli_invocation *inv);
+int cmd_systemd_switch(const struct cli_invocation *inv);
 
 #endif

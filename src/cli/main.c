@@ -10,6 +10,7 @@
 
 const struct cli_command cli_commands[] = {
     {"help", cmd_help, "Print this help"},
+    {"systemd-switch", cmd_systemd_switch, "Switch systemd user units between generations"},
     {NULL, NULL, NULL},
 };
 
