@@ -155,7 +155,7 @@ static int plan_unit(struct state_cache *c, const struct unit_dir *old, const st
         return -1;
     }
     if (method == SWITCH_KEEP_OLD) {
-        snprintf(why, sizeof why, "changed, keeps the old one (%s)",
+        snprintf(why, sizeof why, "changed, %s",
                  unit_file_get(fn, "Unit", "X-SwitchMethod") ? "X-SwitchMethod=keep-old"
                                                              : "X-RestartIfChanged=false");
         return plan_add(p, unit, PLAN_KEEP, why);
@@ -165,7 +165,7 @@ static int plan_unit(struct state_cache *c, const struct unit_dir *old, const st
     if (method == SWITCH_RELOAD)
         return plan_add(p, unit, PLAN_RELOAD, "changed, X-SwitchMethod=reload");
     if (unit_file_get_bool(fn, "Unit", "RefuseManualStop", false))
-        return plan_add(p, unit, PLAN_KEEP, "changed, but it refuses manual stops");
+        return plan_add(p, unit, PLAN_KEEP, "changed, RefuseManualStop=true");
     if (method == SWITCH_RESTART) return plan_add(p, unit, PLAN_RESTART, "changed");
     return plan_add(p, unit, PLAN_STOP_START, "changed");
 }

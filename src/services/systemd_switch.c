@@ -58,7 +58,7 @@ static void describe(const struct plan_entry *e, const char **doing, const char 
     case PLAN_RESTART: *doing = "Restarting", *would = "Would restart"; break;
     case PLAN_RELOAD: *doing = "Reloading", *would = "Would reload"; break;
     case PLAN_START: *doing = "Starting", *would = "Would start"; break;
-    case PLAN_KEEP: *doing = "Leaving running as it is", *would = "Would leave running as it is";
+    case PLAN_KEEP: *doing = "Keeping", *would = "Would keep"; break;
     }
 }
 
@@ -210,7 +210,8 @@ int services_systemd_switch(const struct services_switch_opts *o, struct service
         for (size_t i = 0; i < plan.n; i++) {
             const char *doing = "", *would = "";
             describe(&plan.e[i], &doing, &would);
-            say(o, "%s %s (%s)", o->dry_run ? would : doing, plan.e[i].unit, plan.e[i].why);
+            say(o, "%s %s%s (%s)", o->dry_run ? would : doing, plan.e[i].unit,
+                plan.e[i].action == PLAN_KEEP ? " running as it is" : "", plan.e[i].why);
         }
         if (o->dry_run) {
             say(o, plan.n ? "Would reload the systemd user manager (daemon-reload)"

@@ -66,7 +66,7 @@ int unit_file_parse(const char *name, const char *text, struct unit_file *uf, ch
             continue; /* comments inside a continuation */
         size_t len = strlen(line);
         bool continues = len > 0 && line[len - 1] == '\\';
-        if (continues) line[--len] = ' ';
+        if (continues) line[len - 1] = ' '; /* systemd replaces the backslash by a space */
         char *grown = realloc(logical, logical_len + len + 1);
         if (!grown) {
             snprintf(err, errlen, "%s: out of memory", name);
