@@ -1,6 +1,8 @@
 /* src/services/manager.c: see manager.h. */
 #include "services/manager.h"
 
+#include "services/strlist.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,6 +203,37 @@ int manager_unit_running(void *ctx, const char *unit, bool *running, char *err, 
     *running = strcmp(active, "active") == 0 || strcmp(active, "activating") == 0 ||
                strcmp(active, "reloading") == 0;
     return 0;
+}
+
+int manager_running_instances(void *ctx, const char *tmpl, struct strlist *out, char *err,
+                              size_t errlen) {
+    struct user_manager *m = ctx;
+    const char *at = strchr(tmpl, '@');
+    if (!at) return 0;
+    /* "foo@.service" -> the pattern "foo@*.service" */
+    char pattern[512];
+    if ((size_t)snprintf(pattern, sizeof pattern, "%.*s*%s", (int)(at - tmpl + 1), tmpl, at + 1) >=
+        sizeof pattern)
+        return 0;
+    sd_bus_message *call = NULL, *reply = NULL;
+    sd_bus_error e = SD_BUS_ERROR_NULL;
+    int r = sd_bus_message_new_method_call(m->bus, &call, SD_DEST, SD_PATH, SD_MANAGER,
+                                           "ListUnitsByPatterns");
+    if (r >= 0) r = sd_bus_message_append(call, "as", 3, "active", "activating", "reloading");
+    if (r >= 0) r = sd_bus_message_append(call, "as", 1, pattern);
+    if (r >= 0) r = sd_bus_call(m->bus, call, 0, &e, &reply);
+    if (r >= 0) r = sd_bus_message_enter_container(reply, 'a', "(ssssssouso)");
+    while (r > 0) {
+        const char *name;
+        r = sd_bus_message_read(reply, "(ssssssouso)", &name, NULL, NULL, NULL, NULL, NULL, NULL,
+                                NULL, NULL, NULL);
+        if (r > 0 && strlist_add_unique(out, name) < 0) r = -ENOMEM;
+    }
+    if (r < 0) set_bus_error(err, errlen, "listing the running instances of a template", &e, r);
+    sd_bus_error_free(&e);
+    sd_bus_message_unref(reply);
+    sd_bus_message_unref(call);
+    return r < 0 ? -1 : 0;
 }
 
 int manager_daemon_reload(struct user_manager *m, char *err, size_t errlen) {

@@ -50,6 +50,11 @@ int manager_unit_state(struct user_manager *m, const char *unit, char *active, s
 /* A plan_state_fn (plan.h): active, activating and reloading units are running. */
 int manager_unit_running(void *m, const char *unit, bool *running, char *err, size_t errlen);
 
+/* For struct plan_manager: adds the running instances of the template tmpl to out. */
+struct strlist;
+int manager_running_instances(void *m, const char *tmpl, struct strlist *out, char *err,
+                              size_t errlen);
+
 /* daemon-reload: returns once the manager has read the unit files again. */
 int manager_daemon_reload(struct user_manager *m, char *err, size_t errlen);
 

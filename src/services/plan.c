@@ -70,8 +70,7 @@ static int runnable_names(const struct unit_dir *d, struct strlist *out) {
 
 /* Asks for each state once: targets are asked about for every unit they want. */
 struct state_cache {
-    plan_state_fn fn;
-    void *ctx;
+    const struct plan_manager *mgr;
     struct strlist running, stopped;
 };
 
@@ -79,7 +78,7 @@ static int cached_running(struct state_cache *c, const char *unit, bool *running
                           size_t errlen) {
     if (strlist_contains(&c->running, unit)) return *running = true, 0;
     if (strlist_contains(&c->stopped, unit)) return *running = false, 0;
-    if (c->fn(c->ctx, unit, running, err, errlen) < 0) return -1;
+    if (c->mgr->running(c->mgr->ctx, unit, running, err, errlen) < 0) return -1;
     if (strlist_add(*running ? &c->running : &c->stopped, unit) < 0) {
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -170,17 +169,40 @@ static int plan_unit(struct state_cache *c, const struct unit_dir *old, const st
     return plan_add(p, unit, PLAN_STOP_START, "changed");
 }
 
-int plan_compute(const struct unit_dir *old, const struct unit_dir *new, plan_state_fn state,
-                 void *ctx, struct services_plan *p, char *err, size_t errlen) {
+/* Adds the running instances of the directory's templates to names. */
+static int add_running_instances(struct state_cache *c, const struct unit_dir *d,
+                                 struct strlist *names, char *err, size_t errlen) {
+    if (!c->mgr->instances) return 0;
+    struct strlist found = {0};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < d->n; i++)
+        if (unit_name_is_template(d->units[i].name))
+            rc = c->mgr->instances(c->mgr->ctx, d->units[i].name, &found, err, errlen);
+    for (size_t i = 0; rc == 0 && i < found.n; i++) {
+        rc = strlist_add_unique(names, found.v[i]);
+        /* Found running: no need to ask again. */
+        if (rc == 0) rc = strlist_add_unique(&c->running, found.v[i]);
+    }
+    strlist_free(&found);
+    strlist_sort(names);
+    return rc;
+}
+
+int plan_compute(const struct unit_dir *old, const struct unit_dir *new,
+                 const struct plan_manager *mgr, struct services_plan *p, char *err,
+                 size_t errlen) {
     memset(p, 0, sizeof *p);
     err[0] = '\0';
-    struct state_cache c = {state, ctx, {0}, {0}};
+    struct state_cache c = {mgr, {0}, {0}};
     struct strlist old_names = {0}, new_names = {0};
     int rc = 0;
-    if (runnable_names(old, &old_names) < 0 || runnable_names(new, &new_names) < 0) {
-        snprintf(err, errlen, "out of memory");
-        rc = -1;
-    }
+    if (runnable_names(old, &old_names) < 0 || runnable_names(new, &new_names) < 0) rc = -1;
+    if (rc == 0) rc = add_running_instances(&c, old, &old_names, err, errlen);
+    /* A unit of the old generation that the new one still defines (an instance whose template
+     * is still there) is planned like the new generation's own. */
+    for (size_t i = 0; rc == 0 && i < old_names.n; i++)
+        if (unit_dir_find(new, old_names.v[i])) rc = strlist_add_unique(&new_names, old_names.v[i]);
+    if (rc == 0) rc = add_running_instances(&c, new, &new_names, err, errlen);
     /* Gone from the new generation: stop it if it runs. */
     for (size_t i = 0; rc == 0 && i < old_names.n; i++) {
         const char *unit = old_names.v[i];

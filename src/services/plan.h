@@ -15,6 +15,7 @@
 #ifndef HEARTH_SERVICES_PLAN_H
 #define HEARTH_SERVICES_PLAN_H
 
+#include "services/strlist.h"
 #include "services/unitdir.h"
 
 #include <stdbool.h>
@@ -40,14 +41,22 @@ struct services_plan {
     size_t n, cap;
 };
 
-/* Whether unit is running (ActiveState active, activating or reloading) in the manager. Returns
- * 0, or -1 with the reason in err. */
-typedef int (*plan_state_fn)(void *ctx, const char *unit, bool *running, char *err, size_t errlen);
+/* The manager's view, asked through callbacks so that tests can supply it. */
+struct plan_manager {
+    void *ctx;
+    /* Whether unit is running (ActiveState active, activating or reloading). 0, or -1 with the
+     * reason in err. */
+    int (*running)(void *ctx, const char *unit, bool *running, char *err, size_t errlen);
+    /* Adds to out the running instances of a template ("foo@.service" -> "foo@a.service"):
+     * instances started by hand are switched with their template. May be NULL. */
+    int (*instances)(void *ctx, const char *tmpl, struct strlist *out, char *err, size_t errlen);
+};
 
 /* Computes the plan; old may be an empty directory (the first switch). Returns -1 with the
  * reason in err (a unit with an unknown X-SwitchMethod, or a failing state query). */
-int plan_compute(const struct unit_dir *old, const struct unit_dir *new, plan_state_fn state,
-                 void *ctx, struct services_plan *plan, char *err, size_t errlen);
+int plan_compute(const struct unit_dir *old, const struct unit_dir *new,
+                 const struct plan_manager *mgr, struct services_plan *plan, char *err,
+                 size_t errlen);
 void plan_free(struct services_plan *plan);
 
 /* "stop", "stop-start", "restart", "reload", "start", "keep" */

@@ -205,7 +205,8 @@ int services_systemd_switch(const struct services_switch_opts *o, struct service
             m.private_socket ? "its private socket" : "the session bus");
 
     struct services_plan plan;
-    rc = plan_compute(&old, &new, manager_unit_running, &m, &plan, r->error, sizeof r->error);
+    struct plan_manager pm = {&m, manager_unit_running, manager_running_instances};
+    rc = plan_compute(&old, &new, &pm, &plan, r->error, sizeof r->error);
     if (rc == 0) {
         for (size_t i = 0; i < plan.n; i++) {
             const char *doing = "", *would = "";

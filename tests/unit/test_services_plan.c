@@ -195,6 +195,18 @@ static int fake_state(void *ctx, const char *unit, bool *running, char *err, siz
     return 0;
 }
 
+/* Running instances: those in the running list that start with the template's prefix. */
+static int fake_instances(void *ctx, const char *tmpl, struct strlist *out, char *err,
+                          size_t errlen) {
+    (void)err;
+    (void)errlen;
+    const char *const *list = ctx;
+    size_t prefix = (size_t)(strchr(tmpl, '@') - tmpl + 1);
+    for (; *list; list++)
+        if (strncmp(*list, tmpl, prefix) == 0 && strlist_add(out, *list) < 0) return -1;
+    return 0;
+}
+
 static void expect_action(const struct services_plan *p, const char *unit, int action) {
     const struct plan_entry *e = plan_find(p, unit);
     if (action < 0) {
@@ -249,6 +261,9 @@ static void test_plan(void) {
     write_file("new/my.target", "[Unit]\nDescription=mine\nWants=x.service\n");
     write_file("new/tick.timer", "[Timer]\nOnActiveSec=1h\n");
     write_file("new/w@.service", svc("/bin/sleep %i"));
+    write_file("old/t@.service", svc("/bin/sleep %i"));
+    write_file("new/t@.service", svc("/bin/sleep 1%i"));
+    write_file("old/gonetpl@.service", svc("/bin/sleep %i"));
     write_file("new/drop.service", svc("/bin/sleep 1"));
     write_file("old/drop.service", svc("/bin/sleep 1"));
     write_file("new/drop.service.d/override.conf", "[Service]\nEnvironment=X=1\n");
@@ -261,13 +276,11 @@ static void test_plan(void) {
     link_want("new", "timers.target", "tick.timer");
     link_want("new", "default.target", "w@5.service");
 
-    const char *running[] = {"default.target",   "timers.target",
-                             "keep.service",     "changed.service",
-                             "gone.service",     "trig.service",
-                             "trigkeep.service", "norestart.service",
-                             "restart.service",  "reload.service",
-                             "refuse.service",   "my.target",
-                             "drop.service",     NULL};
+    const char *running[] = {
+        "default.target",  "timers.target",  "keep.service",      "changed.service",
+        "gone.service",    "trig.service",   "trigkeep.service",  "norestart.service",
+        "restart.service", "reload.service", "refuse.service",    "my.target",
+        "drop.service",    "t@hand.service", "gonetpl@x.service", NULL};
     char old[512], new[512], err[512];
     snprintf(old, sizeof old, "%s/old", root);
     snprintf(new, sizeof new, "%s/new", root);
@@ -281,7 +294,9 @@ static void test_plan(void) {
     EXPECT(unit_dir_wants(&n, "timers.target", "tick.timer"), "wants link read");
 
     struct services_plan p;
-    EXPECT(plan_compute(&o, &n, fake_state, running, &p, err, sizeof err) == 0, "plan: %s", err);
+    EXPECT(plan_compute(&o, &n, &(struct plan_manager){running, fake_state, fake_instances}, &p,
+                        err, sizeof err) == 0,
+           "plan: %s", err);
     expect_action(&p, "keep.service", -1);
     expect_action(&p, "changed.service", PLAN_STOP_START);
     expect_action(&p, "changed-stopped.service", PLAN_START);
@@ -303,6 +318,9 @@ static void test_plan(void) {
     expect_action(&p, "w@5.service", PLAN_START);
     expect_action(&p, "w@.service", -1);
     expect_action(&p, "drop.service", PLAN_STOP_START);
+    /* Instances started by hand go with their template. */
+    expect_action(&p, "t@hand.service", PLAN_STOP_START);
+    expect_action(&p, "gonetpl@x.service", PLAN_STOP);
     const struct plan_entry *e = plan_find(&p, "fresh.service");
     expect_str("why fresh", e ? e->why : NULL, "new, wanted by default.target");
     e = plan_find(&p, "norestart.service");
@@ -313,8 +331,9 @@ static void test_plan(void) {
     struct unit_dir none;
     EXPECT(unit_dir_load(NULL, &none, err, sizeof err) == 0, "empty generation");
     const char *targets_only[] = {"default.target", "timers.target", NULL};
-    EXPECT(plan_compute(&none, &n, fake_state, targets_only, &p, err, sizeof err) == 0, "plan: %s",
-           err);
+    EXPECT(plan_compute(&none, &n, &(struct plan_manager){targets_only, fake_state, NULL}, &p, err,
+                        sizeof err) == 0,
+           "plan: %s", err);
     expect_action(&p, "fresh.service", PLAN_START);
     expect_action(&p, "handstopped.service", PLAN_START);
     expect_action(&p, "changed.service", -1);
@@ -324,7 +343,9 @@ static void test_plan(void) {
     write_file("new/changed.service", "[Unit]\nX-SwitchMethod=bounce\n[Service]\nExecStart=/b\n");
     unit_dir_free(&n);
     EXPECT(unit_dir_load(new, &n, err, sizeof err) == 0, "loading new: %s", err);
-    EXPECT(plan_compute(&o, &n, fake_state, running, &p, err, sizeof err) < 0, "bad method");
+    EXPECT(plan_compute(&o, &n, &(struct plan_manager){running, fake_state, fake_instances}, &p,
+                        err, sizeof err) < 0,
+           "bad method");
     expect_str("bad method error", err,
                "changed.service: unknown X-SwitchMethod 'bounce' (expected reload, restart, "
                "stop-start or keep-old)");
