@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void usage(FILE *f, const char *program) {
     fprintf(f,
@@ -56,6 +57,10 @@ int cmd_systemd_switch(const struct cli_invocation *inv) {
                 return 2;
             }
             o.timeout_ms = (unsigned)n;
+        } else if (!has_value && (strcmp(a, "--old") == 0 || strcmp(a, "--new") == 0 ||
+                                  strcmp(a, "--timeout-ms") == 0)) {
+            fprintf(stderr, "%s systemd-switch: %s needs a value\n", inv->program_name, a);
+            return 2;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout, inv->program_name);
             return 0;
@@ -69,6 +74,20 @@ int cmd_systemd_switch(const struct cli_invocation *inv) {
         fprintf(stderr, "%s systemd-switch: --new DIR is required\n", inv->program_name);
         usage(stderr, inv->program_name);
         return 2;
+    }
+    /* The library takes a missing directory for a generation without units (and would stop
+     * every unit of the old one); given on the command line it is more likely a typo. */
+    const char *dirs[] = {o.old_units_dir, o.new_units_dir};
+    for (size_t i = 0; i < 2; i++) {
+        struct stat st;
+        if (!dirs[i]) continue;
+        const char *why = stat(dirs[i], &st) < 0 ? strerror(errno)
+                          : S_ISDIR(st.st_mode)  ? NULL
+                                                 : "not a directory";
+        if (why) {
+            fprintf(stderr, "%s systemd-switch: %s: %s\n", inv->program_name, dirs[i], why);
+            return 2;
+        }
     }
     struct services_report r;
     int rc = services_systemd_switch(&o, &r);
