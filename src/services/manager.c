@@ -95,12 +95,11 @@ static int on_job_removed(sd_bus_message *msg, void *userdata, sd_bus_error *ret
     uint32_t id;
     const char *path, *unit, *result;
     if (sd_bus_message_read(msg, "uoss", &id, &path, &unit, &result) < 0) return 0;
+    /* Every recorded job with this path: when a unit already has a job of the same kind, the
+     * manager answers a second request with that job's path. */
     for (size_t i = 0; i < m->njobs; i++) {
         struct manager_job *j = &m->jobs[i];
-        if (j->path && !j->result && strcmp(j->path, path) == 0) {
-            j->result = strdup(result);
-            break;
-        }
+        if (j->path && !j->result && strcmp(j->path, path) == 0) j->result = strdup(result);
     }
     return 0;
 }

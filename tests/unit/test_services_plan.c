@@ -267,6 +267,10 @@ static void test_plan(void) {
     write_file("new/drop.service", svc("/bin/sleep 1"));
     write_file("old/drop.service", svc("/bin/sleep 1"));
     write_file("new/drop.service.d/override.conf", "[Service]\nEnvironment=X=1\n");
+    write_file("old/masked.service", svc("/bin/sleep 1"));
+    char masked[512];
+    snprintf(masked, sizeof masked, "%s/new/masked.service", root);
+    if (symlink("/dev/null", masked) < 0) abort();
     link_want("new", "default.target", "fresh.service");
     link_want("new", "default.target", "changed-stopped.service");
     link_want("new", "sleeping.target", "fresh-inactive-target.service");
@@ -276,11 +280,23 @@ static void test_plan(void) {
     link_want("new", "timers.target", "tick.timer");
     link_want("new", "default.target", "w@5.service");
 
-    const char *running[] = {
-        "default.target",  "timers.target",  "keep.service",      "changed.service",
-        "gone.service",    "trig.service",   "trigkeep.service",  "norestart.service",
-        "restart.service", "reload.service", "refuse.service",    "my.target",
-        "drop.service",    "t@hand.service", "gonetpl@x.service", NULL};
+    const char *running[] = {"default.target",
+                             "timers.target",
+                             "keep.service",
+                             "changed.service",
+                             "gone.service",
+                             "trig.service",
+                             "trigkeep.service",
+                             "norestart.service",
+                             "restart.service",
+                             "reload.service",
+                             "refuse.service",
+                             "my.target",
+                             "drop.service",
+                             "t@hand.service",
+                             "gonetpl@x.service",
+                             "masked.service",
+                             NULL};
     char old[512], new[512], err[512];
     snprintf(old, sizeof old, "%s/old", root);
     snprintf(new, sizeof new, "%s/new", root);
@@ -318,6 +334,8 @@ static void test_plan(void) {
     expect_action(&p, "w@5.service", PLAN_START);
     expect_action(&p, "w@.service", -1);
     expect_action(&p, "drop.service", PLAN_STOP_START);
+    /* A link to /dev/null masks the unit: it is gone from the generation. */
+    expect_action(&p, "masked.service", PLAN_STOP);
     /* Instances started by hand go with their template. */
     expect_action(&p, "t@hand.service", PLAN_STOP_START);
     expect_action(&p, "gonetpl@x.service", PLAN_STOP);
