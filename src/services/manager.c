@@ -62,7 +62,7 @@ static int escape_address_value(const char *s, char *out, size_t outlen) {
 static int connect_private(sd_bus **out, char *err, size_t errlen) {
     const char *rt = getenv("XDG_RUNTIME_DIR");
     if (!rt || !*rt) {
-        snprintf(err, errlen, "no session bus and XDG_RUNTIME_DIR is not set");
+        snprintf(err, errlen, "XDG_RUNTIME_DIR is not set");
         return -1;
     }
     char path[4096], escaped[8192], address[8300];
@@ -77,7 +77,7 @@ static int connect_private(sd_bus **out, char *err, size_t errlen) {
     if (r >= 0) r = sd_bus_set_address(bus, address);
     if (r >= 0) r = sd_bus_start(bus);
     if (r < 0) {
-        if (snprintf(err, errlen, "no session bus, and %s: %s", path, strerror(-r)) < 0) err[0] = 0;
+        if (snprintf(err, errlen, "%s: %s", path, strerror(-r)) < 0) err[0] = 0;
         sd_bus_unref(bus);
         return -1;
     }
@@ -109,12 +109,14 @@ int manager_connect(struct user_manager *m, char *err, size_t errlen) {
     char first[512] = "";
     sd_bus *bus = NULL;
     int r = sd_bus_open_user(&bus);
-    if (r >= 0 && probe(bus, first, sizeof first) < 0) {
+    char probe_err[480];
+    if (r >= 0 && probe(bus, probe_err, sizeof probe_err) < 0) {
+        snprintf(first, sizeof first, "session bus: %s", probe_err);
         sd_bus_unref(bus);
         bus = NULL;
         r = -1;
     } else if (r < 0) {
-        snprintf(first, sizeof first, "no session bus (%s)", strerror(-r));
+        snprintf(first, sizeof first, "session bus: %s", strerror(-r));
     }
     if (r < 0) {
         /* No session bus (no dbus-daemon or broker) is common in containers and early in a
