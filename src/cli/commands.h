@@ -37,4 +37,7 @@ int cmd_expire_generations(const struct cli_invocation *inv);
 int cmd_rollback(const struct cli_invocation *inv);
 int cmd_gc(const struct cli_invocation *inv);
 
+/* systemd user units (services branch). */
+int cmd_systemd_switch(const struct cli_invocation *inv);
+
 #endif

@@ -18,6 +18,7 @@ const struct cli_command cli_commands[] = {
     {"expire-generations", cmd_expire_generations, "Remove generations older than TIMESTAMP"},
     {"rollback", cmd_rollback, "Switch back to the previous generation"},
     {"gc", cmd_gc, "Delete store objects no generation or root reaches"},
+    {"systemd-switch", cmd_systemd_switch, "Switch systemd user units between generations"},
     {NULL, NULL, NULL},
 };
 

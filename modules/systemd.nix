@@ -1,0 +1,132 @@
+# systemd user units: the `systemd.user.*` options of Home Manager's systemd module.
+#
+# Owns: the unit options (services, timers, sockets, targets, paths, slices, mounts,
+# automounts: attribute sets of sections of settings, named and capitalised as systemd names
+# them), writing each unit to `xdg.configFile."systemd/user/NAME.TYPE"` in the layout Home
+# Manager uses (sections and keys in alphabetical order, lists as repeated keys, booleans as
+# true/false), the `TARGET.wants/` and `TARGET.requires/` entries for `Install.WantedBy` and
+# `Install.RequiredBy`, `systemd.user.sessionVariables` (environment.d), and the switch
+# settings that the C side (src/services, docs/design/services.md) reads: `startServices` and
+# `servicesStartTimeoutMs`.
+{ config, lib, ... }:
+
+let
+  inherit (lib)
+    concatLists concatStrings filterAttrs isBool isList mapAttrs mapAttrsToList mkIf mkMerge
+    mkOption types;
+
+  cfg = config.systemd.user;
+
+  # The unit kinds, as option name -> file suffix and man page.
+  kinds = {
+    services = "service";
+    slices = "slice";
+    sockets = "socket";
+    targets = "target";
+    timers = "timer";
+    paths = "path";
+    mounts = "mount";
+    automounts = "automount";
+  };
+
+  settingValue = types.oneOf [ types.bool types.int types.str types.path ];
+  unitType = kind: types.attrsOf (types.attrsOf (types.either settingValue (types.listOf settingValue)))
+    // { description = "systemd ${kind} unit configuration"; };
+
+  valueString = v: if isBool v then (if v then "true" else "false") else toString v;
+
+  # A unit file's text. Settings set to null or [ ] are left out; a list gives one line per
+  # element, so `After = [ "a" "b" ]` is two After= lines.
+  unitText = unit:
+    lib.generators.toINI {
+      listsAsDuplicateKeys = true;
+      mkKeyValue = key: value: "${key}=${valueString value}";
+    } (mapAttrs (_: section: filterAttrs (_: v: v != null && v != [ ]) section) unit);
+
+  # Where each unit's file goes and the links that its [Install] section asks for.
+  unitFiles = option: suffix:
+    concatLists (mapAttrsToList (name: unit:
+      let
+        file = "${name}.${suffix}";
+        text = unitText unit;
+        install = unit.Install or { };
+        asList = v: if isList v then v else [ v ];
+        links = dir: targets: map (target: {
+          name = "systemd/user/${target}.${dir}/${file}";
+          value = { inherit text; };
+        }) (asList targets);
+      in
+      [{ name = "systemd/user/${file}"; value = { inherit text; }; }]
+      ++ links "wants" (install.WantedBy or [ ])
+      ++ links "requires" (install.RequiredBy or [ ])) cfg.${option});
+
+  allUnitFiles = builtins.listToAttrs (concatLists (mapAttrsToList unitFiles kinds));
+
+  unitOption = option: suffix: mkOption {
+    type = types.attrsOf (unitType suffix);
+    default = { };
+    example = {
+      "${suffix}-name" = {
+        Unit = {
+          Description = "Example description";
+          Documentation = [ "man:example(1)" "man:example(5)" ];
+        };
+      };
+    };
+    description = ''
+      Definition of systemd per-user ${suffix} units. Attributes are merged recursively.
+
+      Note that the attributes follow the capitalization and naming used by systemd. More
+      details can be found in systemd.${suffix}(5).
+    '';
+  };
+in
+{
+  options.systemd.user = {
+    enable = mkOption {
+      type = types.bool;
+      default = true;
+      example = true;
+      description = "Whether to enable the user systemd service manager.";
+    };
+
+    startServices = mkOption {
+      type = types.either types.bool (types.enum [ "suggest" "sd-switch" ]);
+      default = true;
+      description = ''
+        Whether new or changed services that are wanted by active targets should be started.
+        Additionally, stop obsolete services from the previous generation.
+      '';
+    };
+
+    servicesStartTimeoutMs = mkOption {
+      type = types.ints.unsigned;
+      default = 0;
+      example = 60000;
+      description = ''
+        How long to wait for started services to fail until their start is considered
+        successful. The value 0 indicates no timeout.
+      '';
+    };
+
+    sessionVariables = mkOption {
+      type = types.attrsOf (types.either types.int types.str);
+      default = { };
+      example = { EDITOR = "vim"; };
+      description = ''
+        Environment variables that will be set for the user session. The variable values
+        must be as described in environment.d(5).
+      '';
+    };
+  } // mapAttrs unitOption kinds;
+
+  config = mkIf cfg.enable {
+    xdg.configFile = mkMerge [
+      allUnitFiles
+      (mkIf (cfg.sessionVariables != { }) {
+        "environment.d/10-home-manager.conf".text = concatStrings
+          (mapAttrsToList (n: v: "${n}=${toString v}\n") cfg.sessionVariables);
+      })
+    ];
+  };
+}
