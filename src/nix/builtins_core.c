@@ -15,8 +15,8 @@
 void eval_arith(struct eval_state *st, int op, struct value *a, struct value *b, struct value *out,
                 nix_pos pos);
 
-static struct value *app_value(struct value *f, struct value *x) {
-    struct value *v = value_alloc();
+static struct value *app_value(struct eval_state *st, struct value *f, struct value *x) {
+    struct value *v = eval_value_new(st);
     mk_app(v, f, x);
     return v;
 }
@@ -172,8 +172,12 @@ static void prim_map(struct eval_state *st, struct value **args, struct value *o
     struct value **src = args[1]->list.items;
     struct value l;
     mk_list(&l, n);
-    for (size_t i = 0; i < n; i++)
-        l.list.items[i] = app_value(args[0], src[i]);
+    /* One block for all the delayed applications (cheaper than n allocations). */
+    struct value *apps = n ? GC_MALLOC(n * sizeof *apps) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        mk_app(&apps[i], args[0], src[i]);
+        l.list.items[i] = &apps[i];
+    }
     *out = l;
 }
 
@@ -213,7 +217,7 @@ static void prim_foldl(struct eval_state *st, struct value **args, struct value 
     struct value *acc = args[1];
     for (size_t i = 0; i < n; i++) {
         struct value *fa[2] = {acc, src[i]};
-        struct value *r = value_alloc();
+        struct value *r = eval_value_new(st);
         eval_call(st, args[0], 2, fa, r, pos);
         eval_force(st, r, pos);
         acc = r;
@@ -228,10 +232,13 @@ static void prim_genList(struct eval_state *st, struct value **args, struct valu
     eval_force_function(st, args[0], pos);
     struct value l;
     mk_list(&l, (size_t)n);
+    /* The indices hold no pointers: one atomic block; the applications: one block. */
+    struct value *ints = n ? GC_MALLOC_ATOMIC((size_t)n * sizeof *ints) : NULL;
+    struct value *apps = n ? GC_MALLOC((size_t)n * sizeof *apps) : NULL;
     for (int64_t i = 0; i < n; i++) {
-        struct value *iv = value_alloc();
-        mk_int(iv, i);
-        l.list.items[i] = app_value(args[0], iv);
+        mk_int(&ints[i], i);
+        mk_app(&apps[i], args[0], &ints[i]);
+        l.list.items[i] = &apps[i];
     }
     *out = l;
 }
@@ -367,7 +374,8 @@ static void prim_mapAttrs(struct eval_state *st, struct value **args, struct val
     struct attrs *r = attrs_new(a->n);
     for (uint32_t i = 0; i < a->n; i++) {
         struct value *nm = str_value(sym_name(st->symbols, a->a[i].name));
-        attrs_push(r, a->a[i].name, app_value(app_value(args[0], nm), a->a[i].value), a->a[i].pos);
+        attrs_push(r, a->a[i].name, app_value(st, app_value(st, args[0], nm), a->a[i].value),
+                   a->a[i].pos);
     }
     mk_attrs(out, r);
 }

@@ -193,6 +193,41 @@ nix_sym eval_sym(struct eval_state *st, const char *name) {
 
 /* ------------------------------------------------------------------ environments */
 
+/* Small objects come from per-state free lists filled by GC_malloc_many (cleared memory
+ * except the link word): cheaper than one GC_MALLOC each. */
+static inline void *alloc32(struct eval_state *st) {
+    void *p = st->free32;
+    if (__builtin_expect(!p, 0)) {
+        p = GC_malloc_many(32);
+        if (!p) return GC_MALLOC(32);
+    }
+    st->free32 = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+
+static inline void *alloc48(struct eval_state *st) {
+    void *p = st->free48;
+    if (__builtin_expect(!p, 0)) {
+        p = GC_malloc_many(48);
+        if (!p) return GC_MALLOC(48);
+    }
+    st->free48 = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+
+struct value *eval_value_new(struct eval_state *st) {
+    return alloc32(st);
+}
+
+static inline struct env *env_alloc_st(struct eval_state *st, uint32_t n) {
+    size_t size = sizeof(struct env) + n * sizeof(struct value *);
+    struct env *e = size <= 32 ? alloc32(st) : size <= 48 ? alloc48(st) : GC_MALLOC(size);
+    e->n = n;
+    return e;
+}
+
 static inline struct env *env_alloc(uint32_t n) {
     struct env *e = GC_MALLOC(sizeof(struct env) + n * sizeof(struct value *));
     e->n = n;
@@ -207,7 +242,6 @@ static inline void check_stack(struct eval_state *st, nix_pos pos) {
 
 /* A value for `e` without evaluating it: constants and variables need no thunk. */
 static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, struct env *env) {
-    (void)st;
     if (e->type == E_CONST) return &((struct expr_const *)e)->v;
     if (e->type == E_VAR) {
         struct expr_var *v = (struct expr_var *)e;
@@ -219,7 +253,7 @@ static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, s
             if (x->v[v->index]) return x->v[v->index];
         }
     }
-    struct value *t = GC_MALLOC(sizeof(struct value));
+    struct value *t = alloc32(st);
     t->type = VT_THUNK;
     t->thunk.env = env;
     t->thunk.expr = e;
@@ -721,48 +755,50 @@ static const char *lambda_desc(struct eval_state *st, struct expr_lambda *l) {
     return gc_printf("anonymous function at %s", pos_text(st, l->e.pos));
 }
 
-static void call_lambda(struct eval_state *st, struct value *fn, struct value *arg,
-                        struct value *out, nix_pos pos) {
-    struct expr_lambda *l = fn->lambda.fun;
-    struct env *env = env_alloc(l->env_size);
-    env->up = fn->lambda.env;
+/* Fills a lambda's environment from its argument (formals matching, defaults). */
+static void bind_args(struct eval_state *st, struct expr_lambda *l, struct env *env,
+                      struct value *arg, nix_pos pos) {
     if (!l->has_formals) {
         env->v[0] = arg;
-    } else {
-        force(st, arg, pos);
-        if (arg->type != VT_ATTRS) eval_type_error(st, arg, "a set", pos);
-        struct attrs *a = arg->attrs;
-        uint32_t used = 0;
-        for (size_t i = 0; i < l->nformals; i++) {
-            struct formal *f = &l->formals[i];
-            struct attr *x = attrs_get(a, f->name);
-            if (x) {
-                env->v[i] = x->value;
-                used++;
-            } else if (f->def) {
-                env->v[i] = maybe_thunk(st, f->def, env);
-            } else {
-                eval_error(st, ERR_EVAL, pos, "%s called without required argument '%s'",
-                           lambda_desc(st, l), sym_name(st->symbols, f->name));
-            }
-        }
-        if (!l->ellipsis && used != a->n) {
-            for (uint32_t k = 0; k < a->n; k++) {
-                bool known = false;
-                for (size_t i = 0; i < l->nformals && !known; i++)
-                    known = l->formals[i].name == a->a[k].name;
-                if (!known) {
-                    struct attrs *fa = attrs_new(l->nformals);
-                    for (size_t i = 0; i < l->nformals; i++)
-                        attrs_push(fa, l->formals[i].name, NULL, 0);
-                    error_hint(st, ERR_EVAL, pos, eval_suggest(st, fa, a->a[k].name),
-                               gc_printf("%s called with unexpected argument '%s'",
-                                         lambda_desc(st, l), sym_name(st->symbols, a->a[k].name)));
-                }
-            }
-        }
-        if (l->arg) env->v[l->nformals] = arg;
+        return;
     }
+    force(st, arg, pos);
+    if (arg->type != VT_ATTRS) eval_type_error(st, arg, "a set", pos);
+    struct attrs *a = arg->attrs;
+    uint32_t used = 0;
+    for (size_t i = 0; i < l->nformals; i++) {
+        struct formal *f = &l->formals[i];
+        struct attr *x = attrs_get(a, f->name);
+        if (x) {
+            env->v[i] = x->value;
+            used++;
+        } else if (f->def) {
+            env->v[i] = maybe_thunk(st, f->def, env);
+        } else {
+            eval_error(st, ERR_EVAL, pos, "%s called without required argument '%s'",
+                       lambda_desc(st, l), sym_name(st->symbols, f->name));
+        }
+    }
+    if (!l->ellipsis && used != a->n) {
+        for (uint32_t k = 0; k < a->n; k++) {
+            bool known = false;
+            for (size_t i = 0; i < l->nformals && !known; i++)
+                known = l->formals[i].name == a->a[k].name;
+            if (!known) {
+                struct attrs *fa = attrs_new(l->nformals);
+                for (size_t i = 0; i < l->nformals; i++)
+                    attrs_push(fa, l->formals[i].name, NULL, 0);
+                error_hint(st, ERR_EVAL, pos, eval_suggest(st, fa, a->a[k].name),
+                           gc_printf("%s called with unexpected argument '%s'", lambda_desc(st, l),
+                                     sym_name(st->symbols, a->a[k].name)));
+            }
+        }
+    }
+    if (l->arg) env->v[l->nformals] = arg;
+}
+
+static void eval_body(struct eval_state *st, struct expr_lambda *l, struct env *env,
+                      struct value *out, nix_pos pos) {
     check_stack(st, pos);
     if (st->show_trace) {
         eval_trace_push(st, pos, "from call site");
@@ -776,6 +812,60 @@ static void call_lambda(struct eval_state *st, struct value *fn, struct value *a
     }
 }
 
+#define STACK_ENV_SLOTS 6
+
+static void call_lambda(struct eval_state *st, struct value *fn, struct value *arg,
+                        struct value *out, nix_pos pos) {
+    struct expr_lambda *l = fn->lambda.fun;
+    struct env *env;
+    void *stack_env[2 + STACK_ENV_SLOTS];
+    if (!l->env_escapes && l->env_size <= STACK_ENV_SLOTS) {
+        env = (struct env *)stack_env;
+        env->n = l->env_size;
+        env->prev_with = 0;
+    } else {
+        env = env_alloc_st(st, l->env_size);
+    }
+    env->up = fn->lambda.env;
+    bind_args(st, l, env, arg, pos);
+    eval_body(st, l, env, out, pos);
+}
+
+/* `f a b` where f is `x: y: body` and the inner function's environment does not escape: the
+ * outer environment is then only reachable from the inner one, so both live on the C stack and
+ * the intermediate closure is never built. */
+static bool call_lambda2(struct eval_state *st, struct value *fn, struct value *a1,
+                         struct value *a2, struct value *out, nix_pos pos) {
+    struct expr_lambda *l1 = fn->lambda.fun;
+    if (l1->body->type != E_LAMBDA || l1->env_size > STACK_ENV_SLOTS) return false;
+    for (size_t i = 0; i < l1->nformals; i++)
+        if (l1->formals[i].def) return false;
+    struct expr_lambda *l2 = (struct expr_lambda *)l1->body;
+    if (l2->env_escapes || l2->env_size > STACK_ENV_SLOTS) return false;
+    void *e1buf[2 + STACK_ENV_SLOTS], *e2buf[2 + STACK_ENV_SLOTS];
+    struct env *e1 = (struct env *)e1buf, *e2 = (struct env *)e2buf;
+    e1->up = fn->lambda.env;
+    e1->n = l1->env_size;
+    e1->prev_with = 0;
+    bind_args(st, l1, e1, a1, pos);
+    e2->up = e1;
+    e2->n = l2->env_size;
+    e2->prev_with = 0;
+    bind_args(st, l2, e2, a2, pos);
+    if (st->show_trace) {
+        eval_trace_push(st, pos, "from call site");
+        eval_trace_push(st, l1->e.pos,
+                        l1->name
+                            ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l1->name))
+                            : "while evaluating anonymous lambda");
+        eval_body(st, l2, e2, out, pos);
+        st->ntrace -= 2;
+    } else {
+        eval_body(st, l2, e2, out, pos);
+    }
+    return true;
+}
+
 void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct value **args,
                struct value *out, nix_pos pos) {
     struct value cur;
@@ -787,8 +877,14 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
         struct value *dst = (i + 1 == nargs) ? out : NULL;
         struct value tmp;
         if (cur.type == VT_LAMBDA) {
-            call_lambda(st, &cur, args[i], dst ? dst : &tmp, pos);
-            i++;
+            if (i + 1 < nargs &&
+                call_lambda2(st, &cur, args[i], args[i + 1], i + 2 == nargs ? out : &tmp, pos)) {
+                i += 2;
+                dst = i == nargs ? out : NULL;
+            } else {
+                call_lambda(st, &cur, args[i], dst ? dst : &tmp, pos);
+                i++;
+            }
         } else if (cur.type == VT_PRIMOP || cur.type == VT_PRIMOP_APP) {
             /* Collect the arguments already applied. */
             size_t have = 0;
@@ -922,10 +1018,22 @@ static void arith(struct eval_state *st, int op, struct value *a, struct value *
     if (a->type == VT_INT && b->type == VT_INT) {
         int64_t x = a->i, y = b->i, r;
         switch (op) {
-        /* Nix 2.8 wraps around on overflow (two's complement); so do we. */
-        case '+': r = (int64_t)((uint64_t)x + (uint64_t)y); break;
-        case '-': r = (int64_t)((uint64_t)x - (uint64_t)y); break;
-        case '*': r = (int64_t)((uint64_t)x * (uint64_t)y); break;
+        /* Nix 2.8 wrapped around; current Nix reports overflow (we follow current Nix). */
+        case '+':
+            if (__builtin_add_overflow(x, y, &r))
+                eval_error(st, ERR_EVAL, pos, "integer overflow in adding %lld + %lld",
+                           (long long)x, (long long)y);
+            break;
+        case '-':
+            if (__builtin_sub_overflow(x, y, &r))
+                eval_error(st, ERR_EVAL, pos, "integer overflow in subtracting %lld - %lld",
+                           (long long)x, (long long)y);
+            break;
+        case '*':
+            if (__builtin_mul_overflow(x, y, &r))
+                eval_error(st, ERR_EVAL, pos, "integer overflow in multiplying %lld * %lld",
+                           (long long)x, (long long)y);
+            break;
         default:
             if (y == 0) eval_error(st, ERR_EVAL, pos, "division by zero");
             if (x == INT64_MIN && y == -1)
@@ -1139,7 +1247,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     case E_LET: {
         struct expr_let *l = (struct expr_let *)e;
         struct expr_attrs *a = l->binds;
-        struct env *inner = env_alloc((uint32_t)a->n);
+        struct env *inner = env_alloc_st(st, (uint32_t)a->n);
         inner->up = env;
         for (size_t i = 0; i < a->n; i++) {
             struct attr_def *d = &a->attrs[i];
@@ -1150,7 +1258,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     }
     case E_WITH: {
         struct expr_with *w = (struct expr_with *)e;
-        struct env *inner = env_alloc(1);
+        struct env *inner = env_alloc_st(st, 1);
         inner->up = env;
         inner->prev_with = w->prev_with;
         inner->v[0] = maybe_thunk(st, w->attrs, env);
@@ -1524,7 +1632,11 @@ static const char *default_store_dir(void) {
 
 static void gc_init_once(void) {
     GC_set_all_interior_pointers(1);
+    /* One marker thread: evaluation heaps are small and CPUs are shared. */
+    GC_set_markers_count(1);
     GC_INIT();
+    /* Start with a few MB so that small evaluations do not collect every few hundred KB. */
+    GC_expand_hp((size_t)8 << 20);
     GC_allow_register_threads();
 }
 

@@ -111,6 +111,8 @@ struct eval_state {
     size_t ntrace, cap_trace;
     uintptr_t stack_limit;
     struct nix_error *pending; /* the error being unwound */
+    /* Free lists of small GC objects (GC_malloc_many), for the hot allocations. */
+    void *free32, *free48;
     /* Frequently used symbols. */
     nix_sym s_outPath, s_type, s_drvPath, s_toString, s_functor, s_name, s_value, s_file, s_line,
         s_column, s_body, s_derivation, s_overrides;
@@ -137,6 +139,9 @@ struct nix_error *eval_string(struct eval_state *st, const char *text, const cha
 void eval_set_stack_limit(struct eval_state *st);
 /* Runs `fn` on a thread with a big stack (so deep recursion ends in ERR_STACK, not SIGSEGV). */
 int eval_run_big_stack(int (*fn)(void *), void *ud);
+
+/* A new (zeroed) value, allocated faster than value_alloc() through the state's free list. */
+struct value *eval_value_new(struct eval_state *st);
 
 /* ---- inside the evaluator (may unwind; call only under eval_try or from a builtin) ---- */
 void eval_force(struct eval_state *st, struct value *v, nix_pos pos);

@@ -1635,6 +1635,74 @@ static struct expr *parse_expr(struct parser *ps) {
     return parse_if(ps);
 }
 
+/* ---------------------------------------------------------------- escape analysis */
+
+static bool is_trivial(struct expr *e) {
+    return e->type == E_CONST || (e->type == E_VAR && !((struct expr_var *)e)->from_with);
+}
+
+/* Can evaluating `e` (in some env) store that env anywhere? See expr_lambda.env_escapes. */
+static bool captures_env(struct expr *e) {
+    switch (e->type) {
+    case E_CONST:
+    case E_VAR:
+    case E_CURPOS: return false;
+    case E_LAMBDA:
+    case E_LET:
+    case E_WITH: return true;
+    case E_SELECT:
+    case E_HASATTR: {
+        struct expr_select *s = (struct expr_select *)e;
+        if (captures_env(s->subject)) return true;
+        for (size_t i = 0; i < s->n; i++)
+            if (s->path[i].dyn && captures_env(s->path[i].dyn)) return true;
+        return s->def && captures_env(s->def);
+    }
+    case E_ATTRS: {
+        struct expr_attrs *a = (struct expr_attrs *)e;
+        if (a->rec) return true;
+        for (size_t i = 0; i < a->n; i++)
+            if (!is_trivial(a->attrs[i].e)) return true;
+        for (size_t i = 0; i < a->ndyn; i++)
+            if (captures_env(a->dyn[i].name) || !is_trivial(a->dyn[i].value)) return true;
+        return false;
+    }
+    case E_LIST: {
+        struct expr_list *l = (struct expr_list *)e;
+        for (size_t i = 0; i < l->n; i++)
+            if (!is_trivial(l->items[i])) return true;
+        return false;
+    }
+    case E_CALL: {
+        struct expr_call *c = (struct expr_call *)e;
+        if (captures_env(c->fn)) return true;
+        for (size_t i = 0; i < c->nargs; i++)
+            if (!is_trivial(c->args[i])) return true;
+        return false;
+    }
+    case E_IF: {
+        struct expr_if *i = (struct expr_if *)e;
+        return captures_env(i->cond) || captures_env(i->then) || captures_env(i->els);
+    }
+    case E_ASSERT: {
+        struct expr_assert *a = (struct expr_assert *)e;
+        return captures_env(a->cond) || captures_env(a->body);
+    }
+    case E_NOT:
+    case E_NEG: return captures_env(((struct expr_unop *)e)->a);
+    case E_CONCAT_STRINGS: {
+        struct expr_concat *c = (struct expr_concat *)e;
+        for (size_t i = 0; i < c->n; i++)
+            if (captures_env(c->parts[i])) return true;
+        return false;
+    }
+    default: {
+        struct expr_binop *b = (struct expr_binop *)e;
+        return captures_env(b->l) || captures_env(b->r);
+    }
+    }
+}
+
 /* ---------------------------------------------------------------- binding variables */
 
 static void bind(struct parser *ps, struct expr *e, struct scope *sc);
@@ -1750,9 +1818,15 @@ static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
             names[i] = l->formals[i].name;
         if (l->arg) names[l->nformals] = l->arg;
         struct scope *inner = new_scope(sc, n, names);
+        l->env_escapes = false;
         for (size_t i = 0; i < l->nformals; i++)
-            if (l->formals[i].def) bind(ps, l->formals[i].def, inner);
+            if (l->formals[i].def) {
+                bind(ps, l->formals[i].def, inner);
+                l->env_escapes = true;
+            }
         bind(ps, l->body, inner);
+        /* from_with variables are only known after binding the body */
+        if (!l->env_escapes) l->env_escapes = captures_env(l->body);
         return;
     }
     case E_CALL: {
