@@ -31,7 +31,10 @@ static struct value *str_value(const char *s) {
 
 static void prim_import(struct eval_state *st, struct value **args, struct value *out,
                         nix_pos pos) {
+    /* Nix attaches a trace to errors in the path argument (hence the "--show-trace" hint) */
+    eval_trace_push(st, pos, "while importing a file");
     const char *p = eval_coerce_to_path(st, args[0], pos);
+    eval_trace_pop(st);
     eval_import(st, p, out, pos);
 }
 
@@ -229,7 +232,6 @@ static void prim_genList(struct eval_state *st, struct value **args, struct valu
                          nix_pos pos) {
     int64_t n = eval_force_int(st, args[1], pos);
     if (n < 0) eval_error(st, ERR_EVAL, pos, "cannot create list of size %lld", (long long)n);
-    eval_force_function(st, args[0], pos);
     struct value l;
     mk_list(&l, (size_t)n);
     /* The indices hold no pointers: one atomic block; the applications: one block. */
@@ -320,7 +322,7 @@ static void prim_getAttr(struct eval_state *st, struct value **args, struct valu
     const char *name = eval_force_string_noctx(st, args[0], pos);
     struct attrs *a = eval_force_attrs(st, args[1], pos);
     struct attr *x = attrs_get(a, eval_sym(st, name));
-    if (!x) eval_error(st, ERR_EVAL, pos, "attribute '%s' missing", name);
+    if (!x) eval_error(st, ERR_EVAL, pos, "attribute '%s' missing for call to 'getAttr'", name);
     eval_force(st, x->value, pos);
     *out = *x->value;
 }
@@ -358,10 +360,12 @@ static void prim_listToAttrs(struct eval_state *st, struct value **args, struct 
     for (size_t i = 0; i < n; i++) {
         struct attrs *e = eval_force_attrs(st, args[0]->list.items[i], pos);
         struct attr *nm = attrs_get(e, st->s_name);
-        if (!nm) eval_error(st, ERR_EVAL, pos, "attribute 'name' missing");
-        const char *name = eval_force_string_noctx(st, nm->value, pos);
+        if (!nm)
+            eval_error(st, ERR_EVAL, pos, "attribute 'name' missing for call to 'listToAttrs'");
+        const char *name = eval_force_string_noctx(st, nm->value, nm->pos ? nm->pos : pos);
         struct attr *val = attrs_get(e, st->s_value);
-        if (!val) eval_error(st, ERR_EVAL, pos, "attribute 'value' missing");
+        if (!val)
+            eval_error(st, ERR_EVAL, pos, "attribute 'value' missing for call to 'listToAttrs'");
         attrs_push(r, eval_sym(st, name), val->value, val->pos);
     }
     attrs_sort(r); /* stable: the first of duplicate names wins */
@@ -469,7 +473,9 @@ static void prim_substring(struct eval_state *st, struct value **args, struct va
 static void prim_concatStringsSep(struct eval_state *st, struct value **args, struct value *out,
                                   nix_pos pos) {
     struct ctx_buf ctx = {0};
-    const char *sep = eval_coerce_to_string(st, args[0], pos, &ctx, false, false);
+    const char **sepctx = NULL;
+    const char *sep = eval_force_string(st, args[0], pos, &sepctx);
+    ctx_buf_add(&ctx, sepctx);
     eval_force_list(st, args[1], pos);
     struct strbuf sb;
     sb_init(&sb, 64);

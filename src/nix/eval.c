@@ -59,6 +59,20 @@ const struct pos_info *eval_pos_get(const struct eval_state *st, nix_pos pos) {
     return &st->positions[pos];
 }
 
+static const char *select_path_text(struct eval_state *st, const void *sel) {
+    const struct expr_select *s = sel;
+    struct strbuf sb;
+    sb_init(&sb, 32);
+    for (size_t i = 0; i < s->n; i++) {
+        if (i) sb_addc(&sb, '.');
+        if (s->path[i].dyn)
+            sb_adds(&sb, "\"${...}\"");
+        else
+            sb_adds(&sb, sym_name(st->symbols, s->path[i].sym));
+    }
+    return sb_str(&sb);
+}
+
 static struct nix_error *make_error(struct eval_state *st, enum error_kind kind, nix_pos pos,
                                     const char *msg) {
     struct nix_error *e = GC_MALLOC(sizeof *e);
@@ -70,10 +84,14 @@ static struct nix_error *make_error(struct eval_state *st, enum error_kind kind,
         e->frames = GC_MALLOC(st->ntrace * sizeof *e->frames);
         for (size_t i = 0; i < st->ntrace; i++) {
             struct trace_frame f = st->trace[st->ntrace - 1 - i];
-            if (!f.msg)
+            if (!f.msg && f.select)
+                f.msg = gc_printf("while evaluating the attribute '%s'",
+                                  select_path_text(st, f.select));
+            else if (!f.msg)
                 f.msg =
                     gc_printf("while evaluating the attribute '%s'", sym_name(st->symbols, f.sym));
             e->frames[i] = f;
+            (void)0;
         }
     }
     return e;
@@ -117,7 +135,7 @@ void eval_trace_push(struct eval_state *st, nix_pos pos, const char *msg) {
         st->trace = nt;
         st->cap_trace = nc;
     }
-    st->trace[st->ntrace++] = (struct trace_frame){pos, msg, 0};
+    st->trace[st->ntrace++] = (struct trace_frame){pos, msg, 0, NULL};
 }
 
 void eval_trace_pop(struct eval_state *st) {
@@ -283,7 +301,7 @@ static void force_slow(struct eval_state *st, struct value *v, nix_pos pos) {
     } else {
         struct value *fn = v->app.left, *arg = v->app.right;
         v->type = VT_BLACKHOLE;
-        eval_call(st, fn, 1, &arg, v, pos);
+        eval_call(st, fn, 1, &arg, v, 0); /* Nix has no position for delayed calls */
     }
     st->nforcing--;
 }
@@ -616,15 +634,20 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
     }
     nix_pos pos = s->e.pos;
     nix_pos apos = 0;
+    /* Once an attribute is found, Nix adds "while evaluating the attribute 'PATH'" (at that
+     * attribute's definition) to any error raised by the rest of the selection. */
+    size_t base = st->ntrace;
     for (size_t i = 0; i < s->n; i++) {
         nix_sym name = attr_name_sym(st, &s->path[i], env);
         if (s->def) {
             if (v->type != VT_ATTRS) {
+                st->ntrace = base;
                 eval_expr(st, s->def, env, out);
                 return;
             }
             struct attr *a = attrs_get(v->attrs, name);
             if (!a) {
+                st->ntrace = base;
                 eval_expr(st, s->def, env, out);
                 return;
             }
@@ -639,14 +662,17 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
             v = a->value;
             apos = a->pos;
         }
-        if (value_is_thunk(v)) {
-            /* Nix adds this frame to any error raised while forcing the attribute. */
-            eval_trace_push(st, apos ? apos : pos, NULL);
-            st->trace[st->ntrace - 1].sym = name;
-            force(st, v, apos ? apos : pos);
-            eval_trace_pop(st);
+        if (apos) {
+            if (st->ntrace == base) {
+                eval_trace_push(st, apos, NULL);
+                st->trace[st->ntrace - 1].select = s;
+            } else {
+                st->trace[st->ntrace - 1].pos = apos;
+            }
         }
+        force(st, v, apos ? apos : pos);
     }
+    st->ntrace = base;
     *out = *v;
 }
 
@@ -706,8 +732,8 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
             nix_sym name = sym_intern(st->symbols, s, strlen(s));
             for (uint32_t k = 0; k < r->n; k++)
                 if (r->a[k].name == name)
-                    eval_error(st, ERR_EVAL, d->pos, "attribute '%s' already defined at %s", s,
-                               pos_text(st, r->a[k].pos));
+                    eval_error(st, ERR_EVAL, d->pos, "dynamic attribute '%s' already defined at %s",
+                               s, pos_text(st, r->a[k].pos));
             attrs_push(r, name, maybe_thunk(st, d->value, inner), d->pos);
         }
         attrs_sort(r);
@@ -1497,7 +1523,8 @@ static char *dir_of(const char *path) {
 static struct expr *parse_file(struct eval_state *st, const char *path, nix_pos pos) {
     size_t len;
     char *text = read_file(path, &len);
-    if (!text) eval_error(st, ERR_IO, pos, "opening file '%s': %s", path, strerror(errno));
+    (void)pos;
+    if (!text) eval_error(st, ERR_IO, 0, "opening file '%s': %s", path, strerror(errno));
     if (strlen(text) != len) eval_error(st, ERR_PARSE, pos, "file '%s' contains a NUL byte", path);
     struct source *src = GC_MALLOC(sizeof *src);
     src->path = path;

@@ -50,6 +50,7 @@ struct trace_frame {
     nix_pos pos;
     const char *msg; /* "while evaluating ..."; NULL: "while evaluating the attribute 'sym'" */
     nix_sym sym;
+    const void *select; /* an attribute selection expression: its path is the message */
 };
 
 /* What the public entry points return on failure; printed by error_print (error.c). */

@@ -610,10 +610,6 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
         int c = cur(ps);
         if (c == -1) {
             struct token t = {.t = T_EOF, .line = line, .col = col + 1};
-            if (parts.n || sb.len) {
-                t.line = ps->last.line;
-                t.col = ps->last.col;
-            }
             unexpected(ps, &t, "'\"'");
         }
         if (c == '"') {
@@ -696,22 +692,40 @@ static struct strbuf *ind_lit(struct parser *ps, struct ind_parts *p) {
 static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t col) {
     nix_pos spos = mkpos(ps, line, col);
     struct ind_parts P = {0};
+    /* where bison would put an end-of-file error: the start of the last literal run, or the
+     * end of the last escape */
+    uint32_t eof_line = ps->lp.line, eof_col = ps->lp.col;
+    bool in_run = false;
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
-            struct token t = {.t = T_EOF, .line = ps->last.line, .col = ps->last.col};
+            struct token t = {.t = T_EOF, .line = eof_line, .col = eof_col};
             unexpected(ps, &t, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE");
+        }
+        bool escape = c == '\'' && at(ps, 1) == '\'' &&
+                      (at(ps, 2) == '$' || at(ps, 2) == '\'' || at(ps, 2) == '\\');
+        bool interp = c == '$' && at(ps, 1) == '{';
+        if (escape || interp) {
+            in_run = false;
+        } else if (!in_run && !(c == '\'' && at(ps, 1) == '\'')) {
+            in_run = true;
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
         }
         if (c == '\'' && at(ps, 1) == '\'') {
             int d = at(ps, 2);
             if (d == '$') {
                 sb_addc(ind_lit(ps, &P), '$');
                 advance(ps, 3);
+                eof_line = ps->lp.line;
+                eof_col = ps->lp.col;
                 continue;
             }
             if (d == '\'') {
                 sb_addn(ind_lit(ps, &P), "''", 2);
                 advance(ps, 3);
+                eof_line = ps->lp.line;
+                eof_col = ps->lp.col;
                 continue;
             }
             if (d == '\\' && at(ps, 3) != -1) {
@@ -726,6 +740,8 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                     advance(ps, 1);
                 }
                 x->e = mk_const_string(ps, sb_str(&one), x->pos);
+                eof_line = ps->lp.line;
+                eof_col = ps->lp.col;
                 continue;
             }
             advance(ps, 2);
@@ -1027,17 +1043,23 @@ static void add_binding(struct parser *ps, struct expr_attrs *top, struct attr_n
 
 /* Parses bindings up to '}' or `in`. `binds_pos` is where the binding list starts (just after
  * the opening token): Nix uses it as the position of inherited attributes. */
+static nix_pos end_pos(struct parser *ps, const struct token *t);
+
 static void parse_binds(struct parser *ps, struct expr_attrs *a, nix_pos binds_pos) {
     for (;;) {
         struct token *t = peek(ps);
         if (is_char(t, '}') || t->t == T_IN || t->t == T_EOF) return;
         if (t->t == T_INHERIT) {
-            next(ps);
+            struct token kw = next(ps);
+            /* Nix's position for inherited names: the end of `inherit` or of `(e)` */
+            nix_pos names_pos = end_pos(ps, &kw);
             struct expr *from = NULL;
             if (is_char(peek(ps), '(')) {
                 next(ps);
                 from = parse_expr(ps);
+                struct token close = *peek(ps);
                 expect_char(ps, ')');
+                names_pos = end_pos(ps, &close);
             }
             for (;;) {
                 struct token *nt = peek(ps);
@@ -1048,7 +1070,7 @@ static void parse_binds(struct parser *ps, struct expr_attrs *a, nix_pos binds_p
                 struct token at2 = *nt;
                 if (!starts_attr_name(nt)) unexpected(ps, nt, NULL);
                 struct attr_name an = parse_attr_name(ps);
-                nix_pos ap = mkpos(ps, at2.line, at2.col);
+                nix_pos ap = names_pos;
                 if (an.dyn)
                     syntax_error_at(ps, at2.line, at2.col,
                                     "dynamic attributes not allowed in inherit");
@@ -1113,7 +1135,8 @@ static struct expr *parse_attrs_body(struct parser *ps, nix_pos pos, bool rec,
     struct expr_attrs *a = new_attrs(pos);
     a->rec = rec;
     parse_binds(ps, a, end_pos(ps, open));
-    expect_char(ps, '}');
+    if (!is_char(peek(ps), '}')) unexpected(ps, peek(ps), NULL);
+    next(ps);
     return &a->e;
 }
 
@@ -1231,7 +1254,7 @@ static struct expr *parse_simple(struct parser *ps) {
         struct token open = *o;
         expect_char(ps, '{');
         struct expr *a = parse_attrs_body(ps, pos, true, &open);
-        return mk_select_of(ps, a, ps->st->s_body, pos);
+        return mk_select_of(ps, a, ps->st->s_body, 0); /* 2.8: no position */
     }
     default: break;
     }
@@ -1281,7 +1304,8 @@ static struct expr *parse_app(struct parser *ps) {
         if (peek(ps)->t == T_OR_KW) {
             /* `f or`: Nix treats a bare `or` argument as the variable `or`. */
             struct token o = next(ps);
-            a = mk_var(ps, sym(ps, "or", 2), mkpos(ps, o.line, o.col));
+            (void)o;
+            a = mk_var(ps, sym(ps, "or", 2), pos);
         } else if (starts_simple(ps)) {
             a = parse_select(ps);
         } else {
@@ -1522,14 +1546,15 @@ static struct expr *parse_formals_lambda(struct parser *ps, nix_pos pos, nix_sym
         if (t.t == T_ELLIPSIS) {
             ellipsis = true;
             struct token c = next(ps);
-            if (!is_char(&c, '}')) unexpected(ps, &c, NULL);
+            if (!is_char(&c, '}')) unexpected(ps, &c, "'}'");
             break;
         }
         if (t.t != T_ID) unexpected(ps, &t, NULL);
         nix_sym name = sym(ps, t.start, t.len);
         for (size_t i = 0; i < nf; i++)
             if (fs[i].name == name)
-                eval_error(ps->st, ERR_PARSE, pos, "duplicate formal function argument '%s'",
+                eval_error(ps->st, ERR_PARSE, mkpos(ps, t.line, t.col),
+                           "duplicate formal function argument '%s'",
                            sym_name(ps->st->symbols, name));
         if (nf == cap) {
             cap *= 2;
