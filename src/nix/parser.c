@@ -427,7 +427,14 @@ static void lex(struct parser *ps, struct token *t) {
             if (ps->lp.p < e && ps->lp.p[0] == '/')
                 syntax_error_at(ps, ps->lp.line, ps->lp.col,
                                 "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY");
-            syntax_error_at(ps, ps->lp.line, ps->lp.col, "path has a trailing slash");
+            /* reported where bison's lookahead is: the next token, or at end of file the
+             * whitespace after the path, else the path itself */
+            struct lexpos save = ps->lp;
+            struct token la;
+            ps->last = *t;
+            lex(ps, &la);
+            ps->lp = save;
+            syntax_error_at(ps, la.line, la.col, "path has a trailing slash");
         }
         break;
     default: break;
@@ -1790,7 +1797,7 @@ static int cmp_attr_def(const void *x, const void *y) {
 
 /* Sorts the static attributes (slot i of a rec/let env is attrs[i]) and binds the values. */
 static void bind_attrs(struct parser *ps, struct expr_attrs *a, struct scope *sc) {
-    qsort(a->attrs, a->n, sizeof *a->attrs, cmp_attr_def);
+    if (a->n > 1) qsort(a->attrs, a->n, sizeof *a->attrs, cmp_attr_def);
     struct scope *inner = sc;
     if (a->rec) {
         nix_sym *names = GC_MALLOC_ATOMIC((a->n ? a->n : 1) * sizeof *names);
