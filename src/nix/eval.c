@@ -59,17 +59,40 @@ const struct pos_info *eval_pos_get(const struct eval_state *st, nix_pos pos) {
     return &st->positions[pos];
 }
 
+static const char *select_path_text(struct eval_state *st, const void *sel) {
+    const struct expr_select *s = sel;
+    struct strbuf sb;
+    sb_init(&sb, 32);
+    for (size_t i = 0; i < s->n; i++) {
+        if (i) sb_addc(&sb, '.');
+        if (s->path[i].dyn)
+            sb_adds(&sb, "\"${...}\"");
+        else
+            sb_adds(&sb, sym_name(st->symbols, s->path[i].sym));
+    }
+    return sb_str(&sb);
+}
+
 static struct nix_error *make_error(struct eval_state *st, enum error_kind kind, nix_pos pos,
                                     const char *msg) {
     struct nix_error *e = GC_MALLOC(sizeof *e);
     e->kind = kind;
     e->msg = msg;
     e->pos = pos;
-    if (st->show_trace && st->ntrace) {
+    if (st->ntrace) {
         e->nframes = st->ntrace;
         e->frames = GC_MALLOC(st->ntrace * sizeof *e->frames);
-        for (size_t i = 0; i < st->ntrace; i++)
-            e->frames[i] = st->trace[st->ntrace - 1 - i];
+        for (size_t i = 0; i < st->ntrace; i++) {
+            struct trace_frame f = st->trace[st->ntrace - 1 - i];
+            if (!f.msg && f.select)
+                f.msg = gc_printf("while evaluating the attribute '%s'",
+                                  select_path_text(st, f.select));
+            else if (!f.msg)
+                f.msg =
+                    gc_printf("while evaluating the attribute '%s'", sym_name(st->symbols, f.sym));
+            e->frames[i] = f;
+            (void)0;
+        }
     }
     return e;
 }
@@ -112,7 +135,7 @@ void eval_trace_push(struct eval_state *st, nix_pos pos, const char *msg) {
         st->trace = nt;
         st->cap_trace = nc;
     }
-    st->trace[st->ntrace++] = (struct trace_frame){pos, msg};
+    st->trace[st->ntrace++] = (struct trace_frame){pos, msg, 0, NULL};
 }
 
 void eval_trace_pop(struct eval_state *st) {
@@ -188,6 +211,41 @@ nix_sym eval_sym(struct eval_state *st, const char *name) {
 
 /* ------------------------------------------------------------------ environments */
 
+/* Small objects come from per-state free lists filled by GC_malloc_many (cleared memory
+ * except the link word): cheaper than one GC_MALLOC each. */
+static inline void *alloc32(struct eval_state *st) {
+    void *p = st->free32;
+    if (__builtin_expect(!p, 0)) {
+        p = GC_malloc_many(32);
+        if (!p) return GC_MALLOC(32);
+    }
+    st->free32 = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+
+static inline void *alloc48(struct eval_state *st) {
+    void *p = st->free48;
+    if (__builtin_expect(!p, 0)) {
+        p = GC_malloc_many(48);
+        if (!p) return GC_MALLOC(48);
+    }
+    st->free48 = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+
+struct value *eval_value_new(struct eval_state *st) {
+    return alloc32(st);
+}
+
+static inline struct env *env_alloc_st(struct eval_state *st, uint32_t n) {
+    size_t size = sizeof(struct env) + n * sizeof(struct value *);
+    struct env *e = size <= 32 ? alloc32(st) : size <= 48 ? alloc48(st) : GC_MALLOC(size);
+    e->n = n;
+    return e;
+}
+
 static inline struct env *env_alloc(uint32_t n) {
     struct env *e = GC_MALLOC(sizeof(struct env) + n * sizeof(struct value *));
     e->n = n;
@@ -195,13 +253,13 @@ static inline struct env *env_alloc(uint32_t n) {
 }
 
 static inline void check_stack(struct eval_state *st, nix_pos pos) {
+    (void)pos;
     if ((uintptr_t)__builtin_frame_address(0) < st->stack_limit)
-        eval_error(st, ERR_STACK, pos, "stack overflow (possible infinite recursion)");
+        eval_error(st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
 }
 
 /* A value for `e` without evaluating it: constants and variables need no thunk. */
 static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, struct env *env) {
-    (void)st;
     if (e->type == E_CONST) return &((struct expr_const *)e)->v;
     if (e->type == E_VAR) {
         struct expr_var *v = (struct expr_var *)e;
@@ -209,10 +267,11 @@ static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, s
             struct env *x = env;
             for (uint32_t l = v->level; l; l--)
                 x = x->up;
-            return x->v[v->index];
+            /* NULL: a slot of a let/rec env not filled yet (`let x = x;`) */
+            if (x->v[v->index]) return x->v[v->index];
         }
     }
-    struct value *t = GC_MALLOC(sizeof(struct value));
+    struct value *t = alloc32(st);
     t->type = VT_THUNK;
     t->thunk.env = env;
     t->thunk.expr = e;
@@ -242,7 +301,7 @@ static void force_slow(struct eval_state *st, struct value *v, nix_pos pos) {
     } else {
         struct value *fn = v->app.left, *arg = v->app.right;
         v->type = VT_BLACKHOLE;
-        eval_call(st, fn, 1, &arg, v, pos);
+        eval_call(st, fn, 1, &arg, v, 0); /* Nix has no position for delayed calls */
     }
     st->nforcing--;
 }
@@ -255,34 +314,64 @@ void eval_force(struct eval_state *st, struct value *v, nix_pos pos) {
     force(st, v, pos);
 }
 
-static void force_deep_rec(struct eval_state *st, struct value *v, nix_pos pos, int depth) {
+struct seen_set {
+    const void **slots;
+    size_t n, cap;
+};
+
+static size_t ptr_hash(const void *p, size_t cap) {
+    return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
+}
+
+static bool seen_insert(struct seen_set *s, const void *p) {
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 64;
+        const void **ns = GC_MALLOC(nc * sizeof *ns);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slots[i]) continue;
+            size_t h = ptr_hash(s->slots[i], nc);
+            while (ns[h])
+                h = (h + 1) & (nc - 1);
+            ns[h] = s->slots[i];
+        }
+        s->slots = ns;
+        s->cap = nc;
+    }
+    size_t h = ptr_hash(p, s->cap);
+    while (s->slots[h]) {
+        if (s->slots[h] == p) return false;
+        h = (h + 1) & (s->cap - 1);
+    }
+    s->slots[h] = p;
+    s->n++;
+    return true;
+}
+
+static void force_deep_rec(struct eval_state *st, struct value *v, nix_pos pos,
+                           struct seen_set *seen) {
+    if (!seen_insert(seen, v)) return;
     force(st, v, pos);
     check_stack(st, pos);
-    (void)depth;
     if (v->type == VT_LIST) {
         for (size_t i = 0; i < v->list.n; i++)
-            force_deep_rec(st, v->list.items[i], pos, depth + 1);
+            force_deep_rec(st, v->list.items[i], pos, seen);
     } else if (v->type == VT_ATTRS) {
         struct attrs *a = v->attrs;
         for (uint32_t i = 0; i < a->n; i++) {
             struct value *x = a->a[i].value;
             /* Already-forced leaves need no recursion. */
             if (x->type != VT_LIST && x->type != VT_ATTRS && !value_is_thunk(x)) continue;
-            if (st->show_trace) {
-                eval_trace_push(st, a->a[i].pos,
-                                gc_printf("while evaluating the attribute '%s'",
-                                          sym_name(st->symbols, a->a[i].name)));
-                force_deep_rec(st, x, a->a[i].pos ? a->a[i].pos : pos, depth + 1);
-                eval_trace_pop(st);
-            } else {
-                force_deep_rec(st, x, a->a[i].pos ? a->a[i].pos : pos, depth + 1);
-            }
+            eval_trace_push(st, a->a[i].pos, NULL);
+            st->trace[st->ntrace - 1].sym = a->a[i].name;
+            force_deep_rec(st, x, a->a[i].pos ? a->a[i].pos : pos, seen);
+            eval_trace_pop(st);
         }
     }
 }
 
 void eval_force_deep(struct eval_state *st, struct value *v, nix_pos pos) {
-    force_deep_rec(st, v, pos, 0);
+    struct seen_set seen = {0};
+    force_deep_rec(st, v, pos, &seen);
 }
 
 int64_t eval_force_int(struct eval_state *st, struct value *v, nix_pos pos) {
@@ -482,11 +571,11 @@ static nix_sym attr_name_sym(struct eval_state *st, struct attr_name *an, struct
     eval_expr(st, an->dyn, env, &tmp);
     struct value *p = value_alloc();
     *p = tmp;
-    const char *s = eval_force_string_noctx(st, p, an->dyn->pos);
+    const char *s = eval_force_string_noctx(st, p, 0);
     return sym_intern(st->symbols, s, strlen(s));
 }
 
-static const char *suggest(struct eval_state *st, struct attrs *a, nix_sym missing) {
+const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing) {
     /* "Did you mean ...?" with names at Levenshtein distance <= 2, as Nix does. */
     const char *m = sym_name(st->symbols, missing);
     size_t ml = strlen(m);
@@ -522,7 +611,7 @@ static const char *suggest(struct eval_state *st, struct attrs *a, nix_sym missi
             found[j] = found[j - 1];
             found[j - 1] = t;
         }
-    sb_adds(&sb, "Did you mean ");
+    sb_adds(&sb, nf == 1 ? "Did you mean " : "Did you mean one of ");
     for (size_t i = 0; i < nf; i++) {
         if (i) sb_adds(&sb, i + 1 == nf ? " or " : ", ");
         sb_adds(&sb, found[i]);
@@ -544,37 +633,46 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
         v = &tmp;
     }
     nix_pos pos = s->e.pos;
+    nix_pos apos = 0;
+    /* Once an attribute is found, Nix adds "while evaluating the attribute 'PATH'" (at that
+     * attribute's definition) to any error raised by the rest of the selection. */
+    size_t base = st->ntrace;
     for (size_t i = 0; i < s->n; i++) {
         nix_sym name = attr_name_sym(st, &s->path[i], env);
         if (s->def) {
             if (v->type != VT_ATTRS) {
+                st->ntrace = base;
                 eval_expr(st, s->def, env, out);
                 return;
             }
             struct attr *a = attrs_get(v->attrs, name);
             if (!a) {
+                st->ntrace = base;
                 eval_expr(st, s->def, env, out);
                 return;
             }
             v = a->value;
+            apos = a->pos;
         } else {
             if (v->type != VT_ATTRS) eval_type_error(st, v, "a set", pos);
             struct attr *a = attrs_get(v->attrs, name);
             if (!a)
-                error_hint(st, ERR_EVAL, pos, suggest(st, v->attrs, name),
+                error_hint(st, ERR_EVAL, pos, eval_suggest(st, v->attrs, name),
                            gc_printf("attribute '%s' missing", sym_name(st->symbols, name)));
             v = a->value;
+            apos = a->pos;
         }
-        if (st->show_trace && value_is_thunk(v)) {
-            eval_trace_push(
-                st, pos,
-                gc_printf("while evaluating the attribute '%s'", sym_name(st->symbols, name)));
-            force(st, v, pos);
-            eval_trace_pop(st);
-        } else {
-            force(st, v, pos);
+        if (apos) {
+            if (st->ntrace == base) {
+                eval_trace_push(st, apos, NULL);
+                st->trace[st->ntrace - 1].select = s;
+            } else {
+                st->trace[st->ntrace - 1].pos = apos;
+            }
         }
+        force(st, v, apos ? apos : pos);
     }
+    st->ntrace = base;
     *out = *v;
 }
 
@@ -630,7 +728,7 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
             if (tmp.type == VT_NULL) continue;
             struct value *np = value_alloc();
             *np = tmp;
-            const char *s = eval_force_string_noctx(st, np, d->name->pos);
+            const char *s = eval_force_string_noctx(st, np, 0);
             nix_sym name = sym_intern(st->symbols, s, strlen(s));
             for (uint32_t k = 0; k < r->n; k++)
                 if (r->a[k].name == name)
@@ -645,8 +743,9 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
 
 static void update_attrs(struct eval_state *st, struct value *l, struct value *r, nix_pos pos,
                          struct value *out) {
-    struct attrs *a = eval_force_attrs(st, l, pos);
-    struct attrs *b = eval_force_attrs(st, r, pos);
+    (void)pos; /* Nix 2.8 reports `//` type errors without a position */
+    struct attrs *a = eval_force_attrs(st, l, 0);
+    struct attrs *b = eval_force_attrs(st, r, 0);
     if (a->n == 0) {
         mk_attrs(out, b);
         return;
@@ -677,63 +776,120 @@ static void update_attrs(struct eval_state *st, struct value *l, struct value *r
 /* ------------------------------------------------------------------ calls */
 
 static const char *lambda_desc(struct eval_state *st, struct expr_lambda *l) {
-    if (l->name) return gc_printf("function '%s'", sym_name(st->symbols, l->name));
+    if (l->name)
+        return gc_printf("'%s' at %s", sym_name(st->symbols, l->name), pos_text(st, l->e.pos));
     return gc_printf("anonymous function at %s", pos_text(st, l->e.pos));
 }
 
-static void call_lambda(struct eval_state *st, struct value *fn, struct value *arg,
-                        struct value *out, nix_pos pos) {
-    struct expr_lambda *l = fn->lambda.fun;
-    struct env *env = env_alloc(l->env_size);
-    env->up = fn->lambda.env;
+/* Fills a lambda's environment from its argument (formals matching, defaults). */
+static void bind_args(struct eval_state *st, struct expr_lambda *l, struct env *env,
+                      struct value *arg, nix_pos pos) {
     if (!l->has_formals) {
         env->v[0] = arg;
-    } else {
-        force(st, arg, pos);
-        if (arg->type != VT_ATTRS) eval_type_error(st, arg, "a set", pos);
-        struct attrs *a = arg->attrs;
-        uint32_t used = 0;
-        for (size_t i = 0; i < l->nformals; i++) {
-            struct formal *f = &l->formals[i];
-            struct attr *x = attrs_get(a, f->name);
-            if (x) {
-                env->v[i] = x->value;
-                used++;
-            } else if (f->def) {
-                env->v[i] = maybe_thunk(st, f->def, env);
-            } else {
-                eval_error(st, ERR_EVAL, pos, "%s called without required argument '%s'",
-                           lambda_desc(st, l), sym_name(st->symbols, f->name));
-            }
-        }
-        if (!l->ellipsis && used != a->n) {
-            for (uint32_t k = 0; k < a->n; k++) {
-                bool known = false;
-                for (size_t i = 0; i < l->nformals && !known; i++)
-                    known = l->formals[i].name == a->a[k].name;
-                if (!known) {
-                    struct attrs *fa = attrs_new(l->nformals);
-                    for (size_t i = 0; i < l->nformals; i++)
-                        attrs_push(fa, l->formals[i].name, NULL, 0);
-                    error_hint(st, ERR_EVAL, pos, suggest(st, fa, a->a[k].name),
-                               gc_printf("%s called with unexpected argument '%s'",
-                                         lambda_desc(st, l), sym_name(st->symbols, a->a[k].name)));
-                }
-            }
-        }
-        if (l->arg) env->v[l->nformals] = arg;
+        return;
     }
+    force(st, arg, pos);
+    if (arg->type != VT_ATTRS) eval_type_error(st, arg, "a set", pos);
+    struct attrs *a = arg->attrs;
+    uint32_t used = 0;
+    for (size_t i = 0; i < l->nformals; i++) {
+        struct formal *f = &l->formals[i];
+        struct attr *x = attrs_get(a, f->name);
+        if (x) {
+            env->v[i] = x->value;
+            used++;
+        } else if (f->def) {
+            env->v[i] = maybe_thunk(st, f->def, env);
+        } else {
+            eval_error(st, ERR_EVAL, pos, "%s called without required argument '%s'",
+                       lambda_desc(st, l), sym_name(st->symbols, f->name));
+        }
+    }
+    if (!l->ellipsis && used != a->n) {
+        for (uint32_t k = 0; k < a->n; k++) {
+            bool known = false;
+            for (size_t i = 0; i < l->nformals && !known; i++)
+                known = l->formals[i].name == a->a[k].name;
+            if (!known) {
+                struct attrs *fa = attrs_new(l->nformals);
+                for (size_t i = 0; i < l->nformals; i++)
+                    attrs_push(fa, l->formals[i].name, NULL, 0);
+                error_hint(st, ERR_EVAL, pos, eval_suggest(st, fa, a->a[k].name),
+                           gc_printf("%s called with unexpected argument '%s'", lambda_desc(st, l),
+                                     sym_name(st->symbols, a->a[k].name)));
+            }
+        }
+    }
+    if (l->arg) env->v[l->nformals] = arg;
+}
+
+static void eval_body(struct eval_state *st, struct expr_lambda *l, struct env *env,
+                      struct value *out, nix_pos pos) {
     check_stack(st, pos);
     if (st->show_trace) {
         eval_trace_push(st, pos, "from call site");
         eval_trace_push(st, l->e.pos,
                         l->name ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l->name))
-                                : "while evaluating anonymous function");
+                                : "while evaluating anonymous lambda");
         eval_expr(st, l->body, env, out);
         st->ntrace -= 2;
     } else {
         eval_expr(st, l->body, env, out);
     }
+}
+
+#define STACK_ENV_SLOTS 6
+
+static void call_lambda(struct eval_state *st, struct value *fn, struct value *arg,
+                        struct value *out, nix_pos pos) {
+    struct expr_lambda *l = fn->lambda.fun;
+    struct env *env;
+    void *stack_env[2 + STACK_ENV_SLOTS];
+    if (!l->env_escapes && l->env_size <= STACK_ENV_SLOTS) {
+        env = (struct env *)stack_env;
+        env->n = l->env_size;
+        env->prev_with = 0;
+    } else {
+        env = env_alloc_st(st, l->env_size);
+    }
+    env->up = fn->lambda.env;
+    bind_args(st, l, env, arg, pos);
+    eval_body(st, l, env, out, pos);
+}
+
+/* `f a b` where f is `x: y: body` and the inner function's environment does not escape: the
+ * outer environment is then only reachable from the inner one, so both live on the C stack and
+ * the intermediate closure is never built. */
+static bool call_lambda2(struct eval_state *st, struct value *fn, struct value *a1,
+                         struct value *a2, struct value *out, nix_pos pos) {
+    struct expr_lambda *l1 = fn->lambda.fun;
+    if (l1->body->type != E_LAMBDA || l1->env_size > STACK_ENV_SLOTS) return false;
+    for (size_t i = 0; i < l1->nformals; i++)
+        if (l1->formals[i].def) return false;
+    struct expr_lambda *l2 = (struct expr_lambda *)l1->body;
+    if (l2->env_escapes || l2->env_size > STACK_ENV_SLOTS) return false;
+    void *e1buf[2 + STACK_ENV_SLOTS], *e2buf[2 + STACK_ENV_SLOTS];
+    struct env *e1 = (struct env *)e1buf, *e2 = (struct env *)e2buf;
+    e1->up = fn->lambda.env;
+    e1->n = l1->env_size;
+    e1->prev_with = 0;
+    bind_args(st, l1, e1, a1, pos);
+    e2->up = e1;
+    e2->n = l2->env_size;
+    e2->prev_with = 0;
+    bind_args(st, l2, e2, a2, pos);
+    if (st->show_trace) {
+        eval_trace_push(st, pos, "from call site");
+        eval_trace_push(st, l1->e.pos,
+                        l1->name
+                            ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l1->name))
+                            : "while evaluating anonymous lambda");
+        eval_body(st, l2, e2, out, pos);
+        st->ntrace -= 2;
+    } else {
+        eval_body(st, l2, e2, out, pos);
+    }
+    return true;
 }
 
 void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct value **args,
@@ -747,8 +903,14 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
         struct value *dst = (i + 1 == nargs) ? out : NULL;
         struct value tmp;
         if (cur.type == VT_LAMBDA) {
-            call_lambda(st, &cur, args[i], dst ? dst : &tmp, pos);
-            i++;
+            if (i + 1 < nargs &&
+                call_lambda2(st, &cur, args[i], args[i + 1], i + 2 == nargs ? out : &tmp, pos)) {
+                i += 2;
+                dst = i == nargs ? out : NULL;
+            } else {
+                call_lambda(st, &cur, args[i], dst ? dst : &tmp, pos);
+                i++;
+            }
         } else if (cur.type == VT_PRIMOP || cur.type == VT_PRIMOP_APP) {
             /* Collect the arguments already applied. */
             size_t have = 0;
@@ -769,14 +931,7 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
                     av[have + k] = args[i + k];
                 i += need;
                 dst = (i == nargs) ? out : NULL;
-                if (st->show_trace) {
-                    eval_trace_push(st, pos,
-                                    gc_printf("while evaluating call to builtin '%s'", op->name));
-                    op->fn(st, av, dst ? dst : &tmp, pos);
-                    eval_trace_pop(st);
-                } else {
-                    op->fn(st, av, dst ? dst : &tmp, pos);
-                }
+                op->fn(st, av, dst ? dst : &tmp, pos);
             } else {
                 /* Partial application: chain the new arguments. */
                 for (; i < nargs; i++) {
@@ -875,7 +1030,8 @@ int eval_compare(struct eval_state *st, struct value *a, struct value *b, nix_po
                 return eval_compare(st, a->list.items[i], b->list.items[i], pos);
         }
     }
-    eval_error(st, ERR_EVAL, pos, "cannot compare %s with %s", value_type_desc(a),
+    (void)pos;
+    eval_error(st, ERR_EVAL, 0, "cannot compare %s with %s", value_type_desc(a),
                value_type_desc(b));
 }
 
@@ -888,6 +1044,7 @@ static void arith(struct eval_state *st, int op, struct value *a, struct value *
     if (a->type == VT_INT && b->type == VT_INT) {
         int64_t x = a->i, y = b->i, r;
         switch (op) {
+        /* Nix 2.8 wrapped around; current Nix reports overflow (we follow current Nix). */
         case '+':
             if (__builtin_add_overflow(x, y, &r))
                 eval_error(st, ERR_EVAL, pos, "integer overflow in adding %lld + %lld",
@@ -1031,7 +1188,7 @@ static struct value *lookup_with(struct eval_state *st, struct expr_var *v, stru
     for (;;) {
         struct value *a = e->v[0];
         force(st, a, v->e.pos);
-        if (a->type != VT_ATTRS) eval_type_error(st, a, "a set", v->e.pos);
+        if (a->type != VT_ATTRS) eval_type_error(st, a, "a set", 0);
         struct attr *x = attrs_get(a->attrs, v->name);
         if (x) return x->value;
         if (!e->prev_with) break;
@@ -1116,7 +1273,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     case E_LET: {
         struct expr_let *l = (struct expr_let *)e;
         struct expr_attrs *a = l->binds;
-        struct env *inner = env_alloc((uint32_t)a->n);
+        struct env *inner = env_alloc_st(st, (uint32_t)a->n);
         inner->up = env;
         for (size_t i = 0; i < a->n; i++) {
             struct attr_def *d = &a->attrs[i];
@@ -1127,7 +1284,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     }
     case E_WITH: {
         struct expr_with *w = (struct expr_with *)e;
-        struct env *inner = env_alloc(1);
+        struct env *inner = env_alloc_st(st, 1);
         inner->up = env;
         inner->prev_with = w->prev_with;
         inner->v[0] = maybe_thunk(st, w->attrs, env);
@@ -1138,7 +1295,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         struct expr_if *i = (struct expr_if *)e;
         struct value tmp;
         struct value *c = eval_ptr(st, i->cond, env, &tmp);
-        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", i->cond->pos);
+        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", e->pos);
         eval_expr(st, c->b ? i->then : i->els, env, out);
         return;
     }
@@ -1146,15 +1303,16 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         struct expr_assert *a = (struct expr_assert *)e;
         struct value tmp;
         struct value *c = eval_ptr(st, a->cond, env, &tmp);
-        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", a->cond->pos);
-        if (!c->b) eval_error(st, ERR_ASSERT, e->pos, "assertion '%s' failed", a->text);
+        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", e->pos);
+        if (!c->b)
+            eval_error(st, ERR_ASSERT, e->pos, "assertion '%s' failed", expr_show(st, a->cond));
         eval_expr(st, a->body, env, out);
         return;
     }
     case E_NOT: {
         struct value tmp;
         struct value *c = eval_ptr(st, ((struct expr_unop *)e)->a, env, &tmp);
-        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", e->pos);
+        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", 0);
         mk_bool(out, !c->b);
         return;
     }
@@ -1174,45 +1332,47 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     switch (e->type) {
     case E_EQ:
     case E_NEQ: {
-        struct value *l = maybe_thunk(st, b->l, env);
-        struct value *r = maybe_thunk(st, b->r, env);
-        bool eq = eval_equal(st, l, r, e->pos);
+        /* Compared as copies: top-level values are never pointer-equal (so `f == f` is
+         * false for a function, as in Nix), while list items and attribute values are. */
+        eval_expr(st, b->l, env, &lt);
+        eval_expr(st, b->r, env, &rt);
+        bool eq = eval_equal(st, &lt, &rt, e->pos);
         mk_bool(out, e->type == E_EQ ? eq : !eq);
         return;
     }
     case E_AND: {
         struct value *l = eval_ptr(st, b->l, env, &lt);
-        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", b->l->pos);
+        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", e->pos);
         if (!l->b) {
             mk_bool(out, false);
             return;
         }
         struct value *r = eval_ptr(st, b->r, env, &rt);
-        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", b->r->pos);
+        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", e->pos);
         mk_bool(out, r->b);
         return;
     }
     case E_OR: {
         struct value *l = eval_ptr(st, b->l, env, &lt);
-        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", b->l->pos);
+        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", e->pos);
         if (l->b) {
             mk_bool(out, true);
             return;
         }
         struct value *r = eval_ptr(st, b->r, env, &rt);
-        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", b->r->pos);
+        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", e->pos);
         mk_bool(out, r->b);
         return;
     }
     case E_IMPL: {
         struct value *l = eval_ptr(st, b->l, env, &lt);
-        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", b->l->pos);
+        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", e->pos);
         if (!l->b) {
             mk_bool(out, true);
             return;
         }
         struct value *r = eval_ptr(st, b->r, env, &rt);
-        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", b->r->pos);
+        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", e->pos);
         mk_bool(out, r->b);
         return;
     }
@@ -1363,7 +1523,8 @@ static char *dir_of(const char *path) {
 static struct expr *parse_file(struct eval_state *st, const char *path, nix_pos pos) {
     size_t len;
     char *text = read_file(path, &len);
-    if (!text) eval_error(st, ERR_IO, pos, "opening file '%s': %s", path, strerror(errno));
+    (void)pos;
+    if (!text) eval_error(st, ERR_IO, 0, "opening file '%s': %s", path, strerror(errno));
     if (strlen(text) != len) eval_error(st, ERR_PARSE, pos, "file '%s' contains a NUL byte", path);
     struct source *src = GC_MALLOC(sizeof *src);
     src->path = path;
@@ -1376,7 +1537,7 @@ void eval_import(struct eval_state *st, const char *path, struct value *out, nix
     const char *p = path_canon(path);
     struct stat sb;
     if (stat(p, &sb) != 0)
-        eval_error(st, ERR_IO, pos, "getting status of '%s': %s", p, strerror(errno));
+        eval_error(st, ERR_IO, 0, "getting status of '%s': %s", p, strerror(errno));
     if (S_ISDIR(sb.st_mode)) p = path_canon(gc_printf("%s/default.nix", p));
     struct value **slot = cache_slot(st->files, p);
     if (!*slot) {
@@ -1498,7 +1659,11 @@ static const char *default_store_dir(void) {
 
 static void gc_init_once(void) {
     GC_set_all_interior_pointers(1);
+    /* One marker thread: evaluation heaps are small and CPUs are shared. */
+    GC_set_markers_count(1);
     GC_INIT();
+    /* Start with a few MB so that small evaluations do not collect every few hundred KB. */
+    GC_expand_hp((size_t)8 << 20);
     GC_allow_register_threads();
 }
 

@@ -48,7 +48,9 @@ enum error_kind {
 
 struct trace_frame {
     nix_pos pos;
-    const char *msg; /* "while evaluating ..." */
+    const char *msg; /* "while evaluating ..."; NULL: "while evaluating the attribute 'sym'" */
+    nix_sym sym;
+    const void *select; /* an attribute selection expression: its path is the message */
 };
 
 /* What the public entry points return on failure; printed by error_print (error.c). */
@@ -112,6 +114,8 @@ struct eval_state {
     size_t ntrace, cap_trace;
     uintptr_t stack_limit;
     struct nix_error *pending; /* the error being unwound */
+    /* Free lists of small GC objects (GC_malloc_many), for the hot allocations. */
+    void *free32, *free48;
     /* Frequently used symbols. */
     nix_sym s_outPath, s_type, s_drvPath, s_toString, s_functor, s_name, s_value, s_file, s_line,
         s_column, s_body, s_derivation, s_overrides;
@@ -138,6 +142,9 @@ struct nix_error *eval_string(struct eval_state *st, const char *text, const cha
 void eval_set_stack_limit(struct eval_state *st);
 /* Runs `fn` on a thread with a big stack (so deep recursion ends in ERR_STACK, not SIGSEGV). */
 int eval_run_big_stack(int (*fn)(void *), void *ud);
+
+/* A new (zeroed) value, allocated faster than value_alloc() through the state's free list. */
+struct value *eval_value_new(struct eval_state *st);
 
 /* ---- inside the evaluator (may unwind; call only under eval_try or from a builtin) ---- */
 void eval_force(struct eval_state *st, struct value *v, nix_pos pos);
@@ -189,6 +196,8 @@ __attribute__((noreturn)) void eval_rethrow(struct eval_state *st, struct nix_er
 /* "value is X while Y was expected". */
 __attribute__((noreturn)) void eval_type_error(struct eval_state *st, struct value *v,
                                                const char *expected, nix_pos pos);
+/* "Did you mean a or b?" for a missing name, or NULL. */
+const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing);
 /* Push/pop a "while evaluating ..." frame, recorded into errors when show_trace is on. */
 void eval_trace_push(struct eval_state *st, nix_pos pos, const char *msg);
 void eval_trace_pop(struct eval_state *st);
