@@ -560,6 +560,51 @@ static void set_outputs(struct eval_state *st, struct drv_spec *spec, const char
         eval_error(st, ERR_EVAL, spec->name_pos, "derivation cannot have an empty set of outputs");
 }
 
+/* toJSON of `v`, its context added to the derivation's. */
+static const char *json_of(struct eval_state *st, struct drv_spec *spec, struct value *to_json,
+                           struct value *v, nix_pos pos) {
+    struct value *res = value_alloc();
+    eval_call(st, to_json, 1, &v, res, pos);
+    const char **ctx = NULL;
+    const char *s = eval_force_string(st, res, pos, &ctx);
+    ctx_buf_add(&spec->ctx, ctx);
+    return s;
+}
+
+/* One attribute of a structured-attributes derivation: `"key":JSON` in the __json object, and
+ * the attributes Nix reads itself, which must then be plain strings (or a list of them). */
+static void add_json_attr(struct eval_state *st, struct drv_spec *spec, struct value *to_json,
+                          struct strbuf *json, const char *key, struct value *v, nix_pos pos) {
+    if (json->len > 1) sb_addc(json, ',');
+    sb_adds(json, json_of(st, spec, to_json, string_value(key, NULL), pos));
+    sb_addc(json, ':');
+    sb_adds(json, json_of(st, spec, to_json, v, pos));
+    if (strcmp(key, "builder") == 0) {
+        spec->builder = eval_force_string(st, v, pos, NULL);
+    } else if (strcmp(key, "system") == 0) {
+        spec->system = eval_force_string_noctx(st, v, pos);
+    } else if (strcmp(key, "outputHash") == 0) {
+        spec->hash = eval_force_string_noctx(st, v, pos);
+    } else if (strcmp(key, "outputHashAlgo") == 0) {
+        spec->hash_algo = eval_force_string_noctx(st, v, pos);
+    } else if (strcmp(key, "outputHashMode") == 0) {
+        const char *m = eval_force_string_noctx(st, v, pos);
+        if (strcmp(m, "recursive") != 0 && strcmp(m, "flat") != 0)
+            eval_error(st, ERR_EVAL, spec->name_pos,
+                       "invalid value '%s' for 'outputHashMode' attribute", m);
+        spec->recursive = strcmp(m, "recursive") == 0;
+    } else if (strcmp(key, "outputs") == 0) {
+        eval_force_list(st, v, pos);
+        struct strbuf names;
+        sb_init(&names, 32);
+        for (size_t i = 0; i < v->list.n; i++) {
+            if (i) sb_addc(&names, ' ');
+            sb_adds(&names, eval_force_string_noctx(st, v->list.items[i], pos));
+        }
+        set_outputs(st, spec, sb_str(&names));
+    }
+}
+
 static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
                          struct drv_spec *spec) {
     struct attr *name = attrs_get(a, st->s_name);
@@ -573,6 +618,18 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
     bool ignore_nulls = false;
     struct attr *in = attrs_get(a, eval_sym(st, "__ignoreNulls"));
     if (in) ignore_nulls = eval_force_bool(st, in->value, pos);
+    /* With structured attributes, every attribute goes into one JSON object, `__json`, written
+     * by builtins.toJSON (which copies paths to the store and keeps contexts, as Nix does). */
+    struct attr *sa = attrs_get(a, eval_sym(st, "__structuredAttrs"));
+    struct value *to_json = NULL;
+    struct strbuf json;
+    if (sa && eval_force_bool(st, sa->value, sa->pos ? sa->pos : pos)) {
+        struct attr *tj = attrs_get(st->builtins->attrs, eval_sym(st, "toJSON"));
+        if (!tj) eval_error(st, ERR_EVAL, pos, "attribute 'toJSON' missing");
+        to_json = tj->value;
+        sb_init(&json, 256);
+        sb_addc(&json, '{');
+    }
 
     struct named_attr *sorted = GC_MALLOC((a->n ? a->n : 1) * sizeof *sorted);
     for (uint32_t i = 0; i < a->n; i++)
@@ -595,8 +652,6 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
             eval_trace_pop(st);
             continue;
         }
-        if (strcmp(key, "__structuredAttrs") == 0 && eval_force_bool(st, v, apos))
-            eval_error(st, ERR_EVAL, apos, "hearth does not support '__structuredAttrs' yet");
         if (strcmp(key, "__contentAddressed") == 0 || strcmp(key, "__impure") == 0) {
             /* Flags for Nix itself, not passed to the builder. */
             if (eval_force_bool(st, v, apos))
@@ -613,6 +668,12 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
             for (size_t k = 0; k < v->list.n; k++)
                 spec->args[k] =
                     eval_coerce_to_string(st, v->list.items[k], apos, &spec->ctx, true, true);
+            eval_trace_pop(st);
+            continue;
+        }
+        if (to_json) {
+            if (strcmp(key, "__structuredAttrs") != 0)
+                add_json_attr(st, spec, to_json, &json, key, v, apos);
             eval_trace_pop(st);
             continue;
         }
@@ -640,6 +701,12 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
             set_outputs(st, spec, s);
         }
         eval_trace_pop(st);
+    }
+    if (to_json) {
+        sb_addc(&json, '}');
+        spec->keys[0] = "__json";
+        spec->values[0] = sb_str(&json);
+        spec->nenv = 1;
     }
     if (!spec->builder || !*spec->builder)
         eval_error(st, ERR_EVAL, spec->name_pos, "required attribute 'builder' missing");
