@@ -9,6 +9,7 @@
 #include "nix/ast.h"
 #include "nix/builtins_extra.h"
 
+#include <gc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,9 +147,13 @@ static struct value *select_path(struct eval_state *st, struct value *auto_args,
                            "but is %s",
                            path, value_type_desc(v));
             struct attr *a = attrs_get(v->attrs, eval_sym(st, name));
-            if (!a)
-                eval_error(st, ERR_EVAL, 0, "attribute '%s' in selection path '%s' not found", name,
-                           path);
+            if (!a) {
+                struct nix_error *e = GC_MALLOC(sizeof *e);
+                e->kind = ERR_EVAL;
+                e->msg = gc_printf("attribute '%s' in selection path '%s' not found", name, path);
+                e->hint = eval_suggest(st, v->attrs, eval_sym(st, name));
+                eval_rethrow(st, e);
+            }
             v = a->value;
         }
     }
@@ -175,7 +180,6 @@ static void process(struct run_ctx *c, struct value *root) {
             value_print_xml(st, res, o->strict, &c->out);
         } else if (o->json) {
             value_print_json_lazy(st, res, o->strict, &c->out, 0);
-            sb_addc(&c->out, '\n');
         } else {
             value_print(st, res, o->strict, &c->out);
             sb_addc(&c->out, '\n');

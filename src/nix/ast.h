@@ -76,8 +76,9 @@ struct expr_select {
 };
 
 enum attr_kind {
-    AK_PLAIN,     /* name = e; evaluated in the set's own env when rec */
-    AK_INHERITED, /* inherit x; or inherit (e) x; evaluated in the enclosing env */
+    AK_PLAIN,          /* name = e; evaluated in the set's own env when rec */
+    AK_INHERITED,      /* inherit x; the variable is looked up in the enclosing scope */
+    AK_INHERITED_FROM, /* inherit (e) x; e is evaluated in the set's own scope when rec */
 };
 
 struct attr_def {
@@ -153,7 +154,6 @@ struct expr_if {
 struct expr_assert {
     struct expr e;
     struct expr *cond, *body;
-    const char *text; /* the condition's source text, for the message */
 };
 
 struct expr_unop {
@@ -187,10 +187,14 @@ struct env {
 struct scope {
     struct scope *up;
     bool is_with;
+    bool sorted;        /* names ascending (binary search) */
     uint32_t prev_with; /* for with scopes: hops to the next outer with, 0 = none */
     size_t n;
     nix_sym *names; /* slot i holds names[i] */
 };
+
+/* The expression as Nix 2.8 shows it in messages (fully parenthesised). */
+const char *expr_show(struct eval_state *st, struct expr *e);
 
 /* Parses `text` (from `src`) in the base scope; errors unwind (ERR_PARSE). */
 struct expr *parse_source(struct eval_state *st, const struct source *src);

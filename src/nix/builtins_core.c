@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void eval_arith(struct eval_state *st, int op, struct value *a, struct value *b, struct value *out,
                 nix_pos pos);
@@ -518,6 +519,11 @@ static void prim_findFile(struct eval_state *st, struct value **args, struct val
         struct attr *pr = attrs_get(e, s_prefix);
         const char *prefix = pr ? eval_force_string_noctx(st, pr->value, pos) : "";
         const char *path = eval_coerce_to_string(st, pa->value, pos, NULL, false, false);
+        if (path[0] != '/') {
+            /* relative -I entries are relative to the working directory */
+            char cwd[4096];
+            if (getcwd(cwd, sizeof cwd)) path = gc_printf("%s/%s", cwd, path);
+        }
         size_t pl = strlen(prefix);
         const char *rest;
         if (pl == 0)

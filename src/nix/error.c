@@ -22,6 +22,13 @@ static const char *line_of(const char *text, uint32_t line, size_t *len) {
     return p;
 }
 
+static void code_line(struct strbuf *out, uint32_t n, const char *l, size_t len) {
+    if (len)
+        sb_printf(out, "%13u| %.*s\n", n, (int)len, l);
+    else
+        sb_printf(out, "%13u|\n", n);
+}
+
 static void excerpt(struct eval_state *st, nix_pos pos, struct strbuf *out) {
     const struct pos_info *pi = eval_pos_get(st, pos);
     if (!pi || !pi->src) return;
@@ -35,20 +42,28 @@ static void excerpt(struct eval_state *st, nix_pos pos, struct strbuf *out) {
     sb_addc(out, '\n');
     size_t plen;
     const char *prev = pi->line > 1 ? line_of(text, pi->line - 1, &plen) : NULL;
-    if (prev) sb_printf(out, "%13u| %.*s\n", pi->line - 1, (int)plen, prev);
-    sb_printf(out, "%13u| %.*s\n", pi->line, (int)len, l);
+    if (prev) code_line(out, pi->line - 1, prev, plen);
+    code_line(out, pi->line, l, len);
     sb_adds(out, "             | ");
     for (uint32_t i = 1; i < pi->col; i++)
         sb_addc(out, ' ');
     sb_addc(out, '^');
     size_t nlen;
     const char *nxt = line_of(text, pi->line + 1, &nlen);
-    if (nxt) sb_printf(out, "\n%13u| %.*s", pi->line + 1, (int)nlen, nxt);
+    if (nxt) {
+        sb_addc(out, '\n');
+        code_line(out, pi->line + 1, nxt, nlen);
+        out->len--; /* no newline after the last excerpt line */
+    }
 }
 
 void error_format(struct eval_state *st, const struct nix_error *e, struct strbuf *out) {
     sb_adds(out, "error: ");
-    sb_adds(out, e->msg);
+    /* continuation lines of the message are indented under its first line */
+    for (const char *m = e->msg; *m; m++) {
+        sb_addc(out, *m);
+        if (*m == '\n') sb_adds(out, "       ");
+    }
     excerpt(st, e->pos, out);
     if (e->hint) {
         sb_adds(out, "\n       ");

@@ -65,11 +65,16 @@ static struct nix_error *make_error(struct eval_state *st, enum error_kind kind,
     e->kind = kind;
     e->msg = msg;
     e->pos = pos;
-    if (st->show_trace && st->ntrace) {
+    if (st->ntrace) {
         e->nframes = st->ntrace;
         e->frames = GC_MALLOC(st->ntrace * sizeof *e->frames);
-        for (size_t i = 0; i < st->ntrace; i++)
-            e->frames[i] = st->trace[st->ntrace - 1 - i];
+        for (size_t i = 0; i < st->ntrace; i++) {
+            struct trace_frame f = st->trace[st->ntrace - 1 - i];
+            if (!f.msg)
+                f.msg =
+                    gc_printf("while evaluating the attribute '%s'", sym_name(st->symbols, f.sym));
+            e->frames[i] = f;
+        }
     }
     return e;
 }
@@ -112,7 +117,7 @@ void eval_trace_push(struct eval_state *st, nix_pos pos, const char *msg) {
         st->trace = nt;
         st->cap_trace = nc;
     }
-    st->trace[st->ntrace++] = (struct trace_frame){pos, msg};
+    st->trace[st->ntrace++] = (struct trace_frame){pos, msg, 0};
 }
 
 void eval_trace_pop(struct eval_state *st) {
@@ -195,8 +200,9 @@ static inline struct env *env_alloc(uint32_t n) {
 }
 
 static inline void check_stack(struct eval_state *st, nix_pos pos) {
+    (void)pos;
     if ((uintptr_t)__builtin_frame_address(0) < st->stack_limit)
-        eval_error(st, ERR_STACK, pos, "stack overflow (possible infinite recursion)");
+        eval_error(st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
 }
 
 /* A value for `e` without evaluating it: constants and variables need no thunk. */
@@ -209,7 +215,8 @@ static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, s
             struct env *x = env;
             for (uint32_t l = v->level; l; l--)
                 x = x->up;
-            return x->v[v->index];
+            /* NULL: a slot of a let/rec env not filled yet (`let x = x;`) */
+            if (x->v[v->index]) return x->v[v->index];
         }
     }
     struct value *t = GC_MALLOC(sizeof(struct value));
@@ -255,34 +262,64 @@ void eval_force(struct eval_state *st, struct value *v, nix_pos pos) {
     force(st, v, pos);
 }
 
-static void force_deep_rec(struct eval_state *st, struct value *v, nix_pos pos, int depth) {
+struct seen_set {
+    const void **slots;
+    size_t n, cap;
+};
+
+static size_t ptr_hash(const void *p, size_t cap) {
+    return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
+}
+
+static bool seen_insert(struct seen_set *s, const void *p) {
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 64;
+        const void **ns = GC_MALLOC(nc * sizeof *ns);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slots[i]) continue;
+            size_t h = ptr_hash(s->slots[i], nc);
+            while (ns[h])
+                h = (h + 1) & (nc - 1);
+            ns[h] = s->slots[i];
+        }
+        s->slots = ns;
+        s->cap = nc;
+    }
+    size_t h = ptr_hash(p, s->cap);
+    while (s->slots[h]) {
+        if (s->slots[h] == p) return false;
+        h = (h + 1) & (s->cap - 1);
+    }
+    s->slots[h] = p;
+    s->n++;
+    return true;
+}
+
+static void force_deep_rec(struct eval_state *st, struct value *v, nix_pos pos,
+                           struct seen_set *seen) {
+    if (!seen_insert(seen, v)) return;
     force(st, v, pos);
     check_stack(st, pos);
-    (void)depth;
     if (v->type == VT_LIST) {
         for (size_t i = 0; i < v->list.n; i++)
-            force_deep_rec(st, v->list.items[i], pos, depth + 1);
+            force_deep_rec(st, v->list.items[i], pos, seen);
     } else if (v->type == VT_ATTRS) {
         struct attrs *a = v->attrs;
         for (uint32_t i = 0; i < a->n; i++) {
             struct value *x = a->a[i].value;
             /* Already-forced leaves need no recursion. */
             if (x->type != VT_LIST && x->type != VT_ATTRS && !value_is_thunk(x)) continue;
-            if (st->show_trace) {
-                eval_trace_push(st, a->a[i].pos,
-                                gc_printf("while evaluating the attribute '%s'",
-                                          sym_name(st->symbols, a->a[i].name)));
-                force_deep_rec(st, x, a->a[i].pos ? a->a[i].pos : pos, depth + 1);
-                eval_trace_pop(st);
-            } else {
-                force_deep_rec(st, x, a->a[i].pos ? a->a[i].pos : pos, depth + 1);
-            }
+            eval_trace_push(st, a->a[i].pos, NULL);
+            st->trace[st->ntrace - 1].sym = a->a[i].name;
+            force_deep_rec(st, x, a->a[i].pos ? a->a[i].pos : pos, seen);
+            eval_trace_pop(st);
         }
     }
 }
 
 void eval_force_deep(struct eval_state *st, struct value *v, nix_pos pos) {
-    force_deep_rec(st, v, pos, 0);
+    struct seen_set seen = {0};
+    force_deep_rec(st, v, pos, &seen);
 }
 
 int64_t eval_force_int(struct eval_state *st, struct value *v, nix_pos pos) {
@@ -482,11 +519,11 @@ static nix_sym attr_name_sym(struct eval_state *st, struct attr_name *an, struct
     eval_expr(st, an->dyn, env, &tmp);
     struct value *p = value_alloc();
     *p = tmp;
-    const char *s = eval_force_string_noctx(st, p, an->dyn->pos);
+    const char *s = eval_force_string_noctx(st, p, 0);
     return sym_intern(st->symbols, s, strlen(s));
 }
 
-static const char *suggest(struct eval_state *st, struct attrs *a, nix_sym missing) {
+const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing) {
     /* "Did you mean ...?" with names at Levenshtein distance <= 2, as Nix does. */
     const char *m = sym_name(st->symbols, missing);
     size_t ml = strlen(m);
@@ -522,7 +559,7 @@ static const char *suggest(struct eval_state *st, struct attrs *a, nix_sym missi
             found[j] = found[j - 1];
             found[j - 1] = t;
         }
-    sb_adds(&sb, "Did you mean ");
+    sb_adds(&sb, nf == 1 ? "Did you mean " : "Did you mean one of ");
     for (size_t i = 0; i < nf; i++) {
         if (i) sb_adds(&sb, i + 1 == nf ? " or " : ", ");
         sb_adds(&sb, found[i]);
@@ -544,6 +581,7 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
         v = &tmp;
     }
     nix_pos pos = s->e.pos;
+    nix_pos apos = 0;
     for (size_t i = 0; i < s->n; i++) {
         nix_sym name = attr_name_sym(st, &s->path[i], env);
         if (s->def) {
@@ -557,22 +595,22 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
                 return;
             }
             v = a->value;
+            apos = a->pos;
         } else {
             if (v->type != VT_ATTRS) eval_type_error(st, v, "a set", pos);
             struct attr *a = attrs_get(v->attrs, name);
             if (!a)
-                error_hint(st, ERR_EVAL, pos, suggest(st, v->attrs, name),
+                error_hint(st, ERR_EVAL, pos, eval_suggest(st, v->attrs, name),
                            gc_printf("attribute '%s' missing", sym_name(st->symbols, name)));
             v = a->value;
+            apos = a->pos;
         }
-        if (st->show_trace && value_is_thunk(v)) {
-            eval_trace_push(
-                st, pos,
-                gc_printf("while evaluating the attribute '%s'", sym_name(st->symbols, name)));
-            force(st, v, pos);
+        if (value_is_thunk(v)) {
+            /* Nix adds this frame to any error raised while forcing the attribute. */
+            eval_trace_push(st, apos ? apos : pos, NULL);
+            st->trace[st->ntrace - 1].sym = name;
+            force(st, v, apos ? apos : pos);
             eval_trace_pop(st);
-        } else {
-            force(st, v, pos);
         }
     }
     *out = *v;
@@ -630,12 +668,12 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
             if (tmp.type == VT_NULL) continue;
             struct value *np = value_alloc();
             *np = tmp;
-            const char *s = eval_force_string_noctx(st, np, d->name->pos);
+            const char *s = eval_force_string_noctx(st, np, 0);
             nix_sym name = sym_intern(st->symbols, s, strlen(s));
             for (uint32_t k = 0; k < r->n; k++)
                 if (r->a[k].name == name)
-                    eval_error(st, ERR_EVAL, d->pos, "dynamic attribute '%s' already defined at %s",
-                               s, pos_text(st, r->a[k].pos));
+                    eval_error(st, ERR_EVAL, d->pos, "attribute '%s' already defined at %s", s,
+                               pos_text(st, r->a[k].pos));
             attrs_push(r, name, maybe_thunk(st, d->value, inner), d->pos);
         }
         attrs_sort(r);
@@ -645,8 +683,9 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
 
 static void update_attrs(struct eval_state *st, struct value *l, struct value *r, nix_pos pos,
                          struct value *out) {
-    struct attrs *a = eval_force_attrs(st, l, pos);
-    struct attrs *b = eval_force_attrs(st, r, pos);
+    (void)pos; /* Nix 2.8 reports `//` type errors without a position */
+    struct attrs *a = eval_force_attrs(st, l, 0);
+    struct attrs *b = eval_force_attrs(st, r, 0);
     if (a->n == 0) {
         mk_attrs(out, b);
         return;
@@ -677,7 +716,8 @@ static void update_attrs(struct eval_state *st, struct value *l, struct value *r
 /* ------------------------------------------------------------------ calls */
 
 static const char *lambda_desc(struct eval_state *st, struct expr_lambda *l) {
-    if (l->name) return gc_printf("function '%s'", sym_name(st->symbols, l->name));
+    if (l->name)
+        return gc_printf("'%s' at %s", sym_name(st->symbols, l->name), pos_text(st, l->e.pos));
     return gc_printf("anonymous function at %s", pos_text(st, l->e.pos));
 }
 
@@ -715,7 +755,7 @@ static void call_lambda(struct eval_state *st, struct value *fn, struct value *a
                     struct attrs *fa = attrs_new(l->nformals);
                     for (size_t i = 0; i < l->nformals; i++)
                         attrs_push(fa, l->formals[i].name, NULL, 0);
-                    error_hint(st, ERR_EVAL, pos, suggest(st, fa, a->a[k].name),
+                    error_hint(st, ERR_EVAL, pos, eval_suggest(st, fa, a->a[k].name),
                                gc_printf("%s called with unexpected argument '%s'",
                                          lambda_desc(st, l), sym_name(st->symbols, a->a[k].name)));
                 }
@@ -728,7 +768,7 @@ static void call_lambda(struct eval_state *st, struct value *fn, struct value *a
         eval_trace_push(st, pos, "from call site");
         eval_trace_push(st, l->e.pos,
                         l->name ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l->name))
-                                : "while evaluating anonymous function");
+                                : "while evaluating anonymous lambda");
         eval_expr(st, l->body, env, out);
         st->ntrace -= 2;
     } else {
@@ -769,14 +809,7 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
                     av[have + k] = args[i + k];
                 i += need;
                 dst = (i == nargs) ? out : NULL;
-                if (st->show_trace) {
-                    eval_trace_push(st, pos,
-                                    gc_printf("while evaluating call to builtin '%s'", op->name));
-                    op->fn(st, av, dst ? dst : &tmp, pos);
-                    eval_trace_pop(st);
-                } else {
-                    op->fn(st, av, dst ? dst : &tmp, pos);
-                }
+                op->fn(st, av, dst ? dst : &tmp, pos);
             } else {
                 /* Partial application: chain the new arguments. */
                 for (; i < nargs; i++) {
@@ -875,7 +908,8 @@ int eval_compare(struct eval_state *st, struct value *a, struct value *b, nix_po
                 return eval_compare(st, a->list.items[i], b->list.items[i], pos);
         }
     }
-    eval_error(st, ERR_EVAL, pos, "cannot compare %s with %s", value_type_desc(a),
+    (void)pos;
+    eval_error(st, ERR_EVAL, 0, "cannot compare %s with %s", value_type_desc(a),
                value_type_desc(b));
 }
 
@@ -888,21 +922,10 @@ static void arith(struct eval_state *st, int op, struct value *a, struct value *
     if (a->type == VT_INT && b->type == VT_INT) {
         int64_t x = a->i, y = b->i, r;
         switch (op) {
-        case '+':
-            if (__builtin_add_overflow(x, y, &r))
-                eval_error(st, ERR_EVAL, pos, "integer overflow in adding %lld + %lld",
-                           (long long)x, (long long)y);
-            break;
-        case '-':
-            if (__builtin_sub_overflow(x, y, &r))
-                eval_error(st, ERR_EVAL, pos, "integer overflow in subtracting %lld - %lld",
-                           (long long)x, (long long)y);
-            break;
-        case '*':
-            if (__builtin_mul_overflow(x, y, &r))
-                eval_error(st, ERR_EVAL, pos, "integer overflow in multiplying %lld * %lld",
-                           (long long)x, (long long)y);
-            break;
+        /* Nix 2.8 wraps around on overflow (two's complement); so do we. */
+        case '+': r = (int64_t)((uint64_t)x + (uint64_t)y); break;
+        case '-': r = (int64_t)((uint64_t)x - (uint64_t)y); break;
+        case '*': r = (int64_t)((uint64_t)x * (uint64_t)y); break;
         default:
             if (y == 0) eval_error(st, ERR_EVAL, pos, "division by zero");
             if (x == INT64_MIN && y == -1)
@@ -1031,7 +1054,7 @@ static struct value *lookup_with(struct eval_state *st, struct expr_var *v, stru
     for (;;) {
         struct value *a = e->v[0];
         force(st, a, v->e.pos);
-        if (a->type != VT_ATTRS) eval_type_error(st, a, "a set", v->e.pos);
+        if (a->type != VT_ATTRS) eval_type_error(st, a, "a set", 0);
         struct attr *x = attrs_get(a->attrs, v->name);
         if (x) return x->value;
         if (!e->prev_with) break;
@@ -1138,7 +1161,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         struct expr_if *i = (struct expr_if *)e;
         struct value tmp;
         struct value *c = eval_ptr(st, i->cond, env, &tmp);
-        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", i->cond->pos);
+        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", e->pos);
         eval_expr(st, c->b ? i->then : i->els, env, out);
         return;
     }
@@ -1146,15 +1169,16 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         struct expr_assert *a = (struct expr_assert *)e;
         struct value tmp;
         struct value *c = eval_ptr(st, a->cond, env, &tmp);
-        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", a->cond->pos);
-        if (!c->b) eval_error(st, ERR_ASSERT, e->pos, "assertion '%s' failed", a->text);
+        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", e->pos);
+        if (!c->b)
+            eval_error(st, ERR_ASSERT, e->pos, "assertion '%s' failed", expr_show(st, a->cond));
         eval_expr(st, a->body, env, out);
         return;
     }
     case E_NOT: {
         struct value tmp;
         struct value *c = eval_ptr(st, ((struct expr_unop *)e)->a, env, &tmp);
-        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", e->pos);
+        if (c->type != VT_BOOL) eval_type_error(st, c, "a Boolean", 0);
         mk_bool(out, !c->b);
         return;
     }
@@ -1174,45 +1198,47 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     switch (e->type) {
     case E_EQ:
     case E_NEQ: {
-        struct value *l = maybe_thunk(st, b->l, env);
-        struct value *r = maybe_thunk(st, b->r, env);
-        bool eq = eval_equal(st, l, r, e->pos);
+        /* Compared as copies: top-level values are never pointer-equal (so `f == f` is
+         * false for a function, as in Nix), while list items and attribute values are. */
+        eval_expr(st, b->l, env, &lt);
+        eval_expr(st, b->r, env, &rt);
+        bool eq = eval_equal(st, &lt, &rt, e->pos);
         mk_bool(out, e->type == E_EQ ? eq : !eq);
         return;
     }
     case E_AND: {
         struct value *l = eval_ptr(st, b->l, env, &lt);
-        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", b->l->pos);
+        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", e->pos);
         if (!l->b) {
             mk_bool(out, false);
             return;
         }
         struct value *r = eval_ptr(st, b->r, env, &rt);
-        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", b->r->pos);
+        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", e->pos);
         mk_bool(out, r->b);
         return;
     }
     case E_OR: {
         struct value *l = eval_ptr(st, b->l, env, &lt);
-        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", b->l->pos);
+        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", e->pos);
         if (l->b) {
             mk_bool(out, true);
             return;
         }
         struct value *r = eval_ptr(st, b->r, env, &rt);
-        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", b->r->pos);
+        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", e->pos);
         mk_bool(out, r->b);
         return;
     }
     case E_IMPL: {
         struct value *l = eval_ptr(st, b->l, env, &lt);
-        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", b->l->pos);
+        if (l->type != VT_BOOL) eval_type_error(st, l, "a Boolean", e->pos);
         if (!l->b) {
             mk_bool(out, true);
             return;
         }
         struct value *r = eval_ptr(st, b->r, env, &rt);
-        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", b->r->pos);
+        if (r->type != VT_BOOL) eval_type_error(st, r, "a Boolean", e->pos);
         mk_bool(out, r->b);
         return;
     }
@@ -1376,7 +1402,7 @@ void eval_import(struct eval_state *st, const char *path, struct value *out, nix
     const char *p = path_canon(path);
     struct stat sb;
     if (stat(p, &sb) != 0)
-        eval_error(st, ERR_IO, pos, "getting status of '%s': %s", p, strerror(errno));
+        eval_error(st, ERR_IO, 0, "getting status of '%s': %s", p, strerror(errno));
     if (S_ISDIR(sb.st_mode)) p = path_canon(gc_printf("%s/default.nix", p));
     struct value **slot = cache_slot(st->files, p);
     if (!*slot) {

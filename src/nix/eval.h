@@ -48,7 +48,8 @@ enum error_kind {
 
 struct trace_frame {
     nix_pos pos;
-    const char *msg; /* "while evaluating ..." */
+    const char *msg; /* "while evaluating ..."; NULL: "while evaluating the attribute 'sym'" */
+    nix_sym sym;
 };
 
 /* What the public entry points return on failure; printed by error_print (error.c). */
@@ -189,6 +190,8 @@ __attribute__((noreturn)) void eval_rethrow(struct eval_state *st, struct nix_er
 /* "value is X while Y was expected". */
 __attribute__((noreturn)) void eval_type_error(struct eval_state *st, struct value *v,
                                                const char *expected, nix_pos pos);
+/* "Did you mean a or b?" for a missing name, or NULL. */
+const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing);
 /* Push/pop a "while evaluating ..." frame, recorded into errors when show_trace is on. */
 void eval_trace_push(struct eval_state *st, nix_pos pos, const char *msg);
 void eval_trace_pop(struct eval_state *st);

@@ -74,7 +74,9 @@ struct parser {
     bool have_tok;
     struct token last; /* the last consumed token (EOF errors point at it, as bison does) */
     struct scope *scope;
-    int scanning; /* > 0 while pre-scanning: unresolved variables are not errors yet */
+    /* start of the last whitespace/comment item skipped before the lookahead */
+    uint32_t ws_line, ws_col;
+    bool ws_seen;
 };
 
 static nix_pos mkpos(struct parser *ps, uint32_t line, uint32_t col) {
@@ -133,7 +135,6 @@ __attribute__((noreturn)) static void unexpected(struct parser *ps, const struct
                  tok_desc(t, buf, sizeof buf), expecting);
     else
         snprintf(msg, sizeof msg, "syntax error, unexpected %s", tok_desc(t, buf, sizeof buf));
-    if (t->t == T_EOF) syntax_error_at(ps, ps->last.line, ps->last.col, msg);
     syntax_error_at(ps, t->line, t->col, msg);
 }
 
@@ -173,32 +174,34 @@ static bool is_uri_char(int c) {
     return is_id_start(c) || is_digit(c) || (c != 0 && c != -1 && strchr("%/?:@&=+$,-_.!~*'", c));
 }
 
+/* Skips whitespace and comments. Each whitespace run and each comment is one item for bison's
+ * locations: at end of file an error points at the start of the last item skipped. */
 static void skip_ws(struct parser *ps) {
     for (;;) {
         int c = cur(ps);
+        uint32_t l = ps->lp.line, co = ps->lp.col;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            advance(ps, 1);
+            while (cur(ps) == ' ' || cur(ps) == '\t' || cur(ps) == '\n' || cur(ps) == '\r')
+                advance(ps, 1);
         } else if (c == '#') {
-            while (cur(ps) != -1 && cur(ps) != '\n')
+            while (cur(ps) != -1 && cur(ps) != '\n' && cur(ps) != '\r')
                 advance(ps, 1);
         } else if (c == '/' && at(ps, 1) == '*') {
-            uint32_t l = ps->lp.line, co = ps->lp.col;
-            advance(ps, 2);
-            for (;;) {
-                if (cur(ps) == -1) {
-                    struct token t = {.t = T_EOF, .line = l, .col = co};
-                    (void)t;
-                    syntax_error_at(ps, l, co, "syntax error, unterminated comment");
-                }
-                if (cur(ps) == '*' && at(ps, 1) == '/') {
-                    advance(ps, 2);
+            const char *q = ps->lp.p + 2;
+            bool closed = false;
+            for (; q + 1 < ps->end; q++)
+                if (q[0] == '*' && q[1] == '/') {
+                    closed = true;
                     break;
                 }
-                advance(ps, 1);
-            }
+            if (!closed) return; /* lexed as '/' then '*', as Nix does */
+            advance(ps, (size_t)(q + 2 - ps->lp.p));
         } else {
             return;
         }
+        ps->ws_line = l;
+        ps->ws_col = co;
+        ps->ws_seen = true;
     }
 }
 
@@ -323,6 +326,7 @@ static const struct {
 };
 
 static void lex(struct parser *ps, struct token *t) {
+    ps->ws_seen = false;
     skip_ws(ps);
     memset(t, 0, sizeof *t);
     t->line = ps->lp.line;
@@ -331,6 +335,13 @@ static void lex(struct parser *ps, struct token *t) {
     const char *p = ps->lp.p, *e = ps->end;
     if (p >= e) {
         t->t = T_EOF;
+        if (ps->ws_seen) {
+            t->line = ps->ws_line;
+            t->col = ps->ws_col;
+        } else {
+            t->line = ps->last.line;
+            t->col = ps->last.col;
+        }
         return;
     }
     size_t nid = match_id(p, e), nint = match_int(p, e), nfl = match_float(p, e);
@@ -413,7 +424,10 @@ static void lex(struct parser *ps, struct token *t) {
         if (ps->lp.p + 1 < e && ps->lp.p[0] == '$' && ps->lp.p[1] == '{') {
             t->path_interp = true;
         } else if (p[best - 1] == '/') {
-            syntax_error_at(ps, t->line, t->col, "path has a trailing slash");
+            if (ps->lp.p < e && ps->lp.p[0] == '/')
+                syntax_error_at(ps, ps->lp.line, ps->lp.col,
+                                "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY");
+            syntax_error_at(ps, ps->lp.line, ps->lp.col, "path has a trailing slash");
         }
         break;
     default: break;
@@ -491,60 +505,15 @@ static nix_sym sym(struct parser *ps, const char *s, size_t n) {
     return sym_intern(ps->st->symbols, s, n);
 }
 
-/* ---------------------------------------------------------------- scopes and variables */
+/* ---------------------------------------------------------------- variables */
 
-static struct expr *resolve_var(struct parser *ps, nix_sym name, nix_pos pos) {
+/* Variables are created unresolved; bind_vars resolves them after parsing (so that syntax
+ * errors come first, and recursive scopes need no look-ahead). */
+static struct expr *mk_var(struct parser *ps, nix_sym name, nix_pos pos) {
+    (void)ps;
     struct expr_var *v = node(sizeof *v, E_VAR, pos);
     v->name = name;
-    uint32_t level = 0;
-    bool seen_with = false;
-    uint32_t with_level = 0;
-    for (struct scope *s = ps->scope; s; s = s->up, level++) {
-        if (s->is_with) {
-            if (!seen_with) {
-                seen_with = true;
-                with_level = level;
-            }
-            continue;
-        }
-        for (size_t i = 0; i < s->n; i++) {
-            if (s->names[i] == name) {
-                v->level = level;
-                v->index = (uint32_t)i;
-                return &v->e;
-            }
-        }
-    }
-    if (!seen_with && !ps->scanning)
-        eval_error(ps->st, ERR_PARSE, pos, "undefined variable '%s'",
-                   sym_name(ps->st->symbols, name));
-    v->from_with = true;
-    v->level = with_level;
     return &v->e;
-}
-
-static struct scope *push_scope(struct parser *ps, size_t n, nix_sym *names) {
-    struct scope *s = GC_MALLOC(sizeof *s);
-    s->up = ps->scope;
-    s->n = n;
-    s->names = names;
-    ps->scope = s;
-    return s;
-}
-
-static struct scope *push_with_scope(struct parser *ps) {
-    struct scope *s = GC_MALLOC(sizeof *s);
-    s->up = ps->scope;
-    s->is_with = true;
-    uint32_t hops = 1;
-    for (struct scope *o = ps->scope; o; o = o->up, hops++) {
-        if (o->is_with) {
-            s->prev_with = hops;
-            break;
-        }
-    }
-    ps->scope = s;
-    return s;
 }
 
 /* ---------------------------------------------------------------- expressions */
@@ -576,17 +545,32 @@ static void parts_add(struct parts *p, struct expr *e, nix_pos pos) {
     p->n++;
 }
 
+static bool is_const_string(struct expr *e) {
+    return e->type == E_CONST && ((struct expr_const *)e)->v.type == VT_STRING;
+}
+
 static struct expr *parts_to_expr(struct parser *ps, struct parts *p, nix_pos pos,
                                   bool force_string) {
-    if (p->n == 0) return mk_const_string(ps, "", pos);
-    if (p->n == 1 && p->e[0]->type == E_CONST &&
-        ((struct expr_const *)p->e[0])->v.type == VT_STRING)
-        return p->e[0];
+    /* Adjacent constant strings are merged. */
+    struct parts m = {0};
+    for (size_t i = 0; i < p->n; i++) {
+        if (m.n && is_const_string(p->e[i]) && is_const_string(m.e[m.n - 1]) &&
+            m.e[m.n - 1] != p->e[i]) {
+            const char *a = ((struct expr_const *)m.e[m.n - 1])->v.str.s;
+            const char *b = ((struct expr_const *)p->e[i])->v.str.s;
+            m.e[m.n - 1] = mk_const_string(ps, gc_printf("%s%s", a, b), m.pos[m.n - 1]);
+            continue;
+        }
+        parts_add(&m, p->e[i], p->pos[i]);
+    }
+    if (m.n == 0) return mk_const_string(ps, "", pos);
+    if (m.n == 1 && is_const_string(m.e[0]))
+        return mk_const_string(ps, ((struct expr_const *)m.e[0])->v.str.s, pos);
     struct expr_concat *c = node(sizeof *c, E_CONCAT_STRINGS, pos);
     c->force_string = force_string;
-    c->n = p->n;
-    c->parts = p->e;
-    c->part_pos = p->pos;
+    c->n = m.n;
+    c->parts = m.e;
+    c->part_pos = m.pos;
     return &c->e;
 }
 
@@ -594,9 +578,25 @@ static struct expr *parts_to_expr(struct parser *ps, struct parts *p, nix_pos po
 static struct expr *parse_interp(struct parser *ps) {
     struct expr *e = parse_expr(ps);
     struct token *t = peek(ps);
-    if (!is_char(t, '}')) unexpected(ps, t, "'}'");
+    if (!is_char(t, '}')) unexpected(ps, t, NULL);
     next(ps);
     return e;
+}
+
+/* Adds one source character to a string literal, turning CR and CR LF into LF as Nix does. */
+static void add_src_char(struct parser *ps, struct strbuf *sb) {
+    int c = cur(ps);
+    if (c == '\r') {
+        sb_addc(sb, '\n');
+        advance(ps, at(ps, 1) == '\n' ? 2 : 1);
+        return;
+    }
+    sb_addc(sb, (char)c);
+    advance(ps, 1);
+}
+
+static char unescape(int d) {
+    return d == 'n' ? '\n' : d == 't' ? '\t' : d == 'r' ? '\r' : (char)d;
 }
 
 /* Body of "..." after the opening quote. */
@@ -609,24 +609,31 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
-            ps->last.line = line;
-            ps->last.col = col + 1;
-            struct token t = {.t = T_EOF};
+            struct token t = {.t = T_EOF, .line = line, .col = col + 1};
+            if (parts.n || sb.len) {
+                t.line = ps->last.line;
+                t.col = ps->last.col;
+            }
             unexpected(ps, &t, "'\"'");
         }
         if (c == '"') {
             advance(ps, 1);
             break;
         }
+        if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
         if (c == '\\') {
-            if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
             int d = at(ps, 1);
             if (d == -1) {
                 advance(ps, 1);
                 continue;
             }
+            if (d == '\r') {
+                advance(ps, 1);
+                add_src_char(ps, &sb);
+                continue;
+            }
             advance(ps, 2);
-            sb_addc(&sb, d == 'n' ? '\n' : d == 't' ? '\t' : d == 'r' ? '\r' : (char)d);
+            sb_addc(&sb, unescape(d));
             continue;
         }
         if (c == '$' && at(ps, 1) == '{') {
@@ -636,23 +643,24 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
             }
             nix_pos ip = mkpos(ps, ps->lp.line, ps->lp.col);
             advance(ps, 2);
+            ps->last.line = ps->lp.line;
+            ps->last.col = ps->lp.col;
             parts_add(&parts, parse_interp(ps), ip);
             continue;
         }
-        if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
         if (c == '$' && at(ps, 1) == '$') {
             sb_addn(&sb, "$$", 2);
             advance(ps, 2);
             continue;
         }
-        sb_addc(&sb, (char)c);
-        advance(ps, 1);
+        add_src_char(ps, &sb);
     }
     if (sb.len) parts_add(&parts, mk_const_string(ps, sb_str(&sb), litpos), litpos);
     return parts_to_expr(ps, &parts, spos, true);
 }
 
-/* An indented string part before stripping: literal text or an interpolation. */
+/* An indented string part before stripping: literal text, or an interpolation or escape
+ * (both end a line's leading whitespace and are kept as they are). */
 struct ind_part {
     bool lit;
     struct strbuf sb;
@@ -688,33 +696,36 @@ static struct strbuf *ind_lit(struct parser *ps, struct ind_parts *p) {
 static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t col) {
     nix_pos spos = mkpos(ps, line, col);
     struct ind_parts P = {0};
-#define LIT() ind_lit(ps, &P)
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
-            struct token t = {.t = T_EOF};
-            ps->last.line = line;
-            ps->last.col = col;
-            unexpected(ps, &t, "IND_STRING_CLOSE");
+            struct token t = {.t = T_EOF, .line = ps->last.line, .col = ps->last.col};
+            unexpected(ps, &t, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE");
         }
         if (c == '\'' && at(ps, 1) == '\'') {
             int d = at(ps, 2);
             if (d == '$') {
-                sb_addc(LIT(), '$');
+                sb_addc(ind_lit(ps, &P), '$');
                 advance(ps, 3);
                 continue;
             }
             if (d == '\'') {
-                sb_addn(LIT(), "''", 2);
+                sb_addn(ind_lit(ps, &P), "''", 2);
                 advance(ps, 3);
                 continue;
             }
             if (d == '\\' && at(ps, 3) != -1) {
-                int x = at(ps, 3);
-                /* An escape is its own literal part; it still takes part in stripping. */
-                struct strbuf *b = LIT();
-                sb_addc(b, x == 'n' ? '\n' : x == 't' ? '\t' : x == 'r' ? '\r' : (char)x);
-                advance(ps, 4);
+                struct ind_part *x = ind_new(ps, &P, false);
+                advance(ps, 3);
+                struct strbuf one;
+                sb_init(&one, 4);
+                if (cur(ps) == '\r' || cur(ps) == '\n')
+                    add_src_char(ps, &one);
+                else {
+                    sb_addc(&one, unescape(cur(ps)));
+                    advance(ps, 1);
+                }
+                x->e = mk_const_string(ps, sb_str(&one), x->pos);
                 continue;
             }
             advance(ps, 2);
@@ -727,14 +738,12 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
             continue;
         }
         if (c == '$' && at(ps, 1) == '$') {
-            sb_addn(LIT(), "$$", 2);
+            sb_addn(ind_lit(ps, &P), "$$", 2);
             advance(ps, 2);
             continue;
         }
-        sb_addc(LIT(), (char)c);
-        advance(ps, 1);
+        add_src_char(ps, ind_lit(ps, &P));
     }
-#undef LIT
     struct ind_part *ip = P.ip;
     size_t n = P.n;
     /* Indentation stripping, as Nix does it: the smallest indentation of any line that has
@@ -867,7 +876,8 @@ static struct expr *parse_path(struct parser *ps, struct token t) {
             advance(ps, 1);
             continue;
         }
-        if (c2 == '/') syntax_error_at(ps, t.line, t.col, "path has a trailing slash");
+        if (c2 == '/')
+            syntax_error_at(ps, ps->lp.line, ps->lp.col + 1, "path has a trailing slash");
         break;
     }
     if (sb.len) parts_add(&parts, mk_const_string(ps, sb_str(&sb), litpos), litpos);
@@ -880,25 +890,27 @@ static struct expr *parse_path(struct parser *ps, struct token t) {
 
 /* ---------------------------------------------------------------- attribute sets */
 
-static struct attr_name parse_attr_name(struct parser *ps, bool *is_dyn_string) {
+static bool starts_attr_name(struct token *t) {
+    return t->t == T_ID || t->t == T_OR_KW || t->t == T_DQUOTE || t->t == T_DOLLAR_CURLY;
+}
+
+static struct attr_name parse_attr_name(struct parser *ps) {
     struct attr_name an = {0};
     struct token t = next(ps);
-    if (is_dyn_string) *is_dyn_string = false;
     if (t.t == T_ID || t.t == T_OR_KW) {
         an.sym = sym(ps, t.start, t.len);
     } else if (t.t == T_DQUOTE) {
-        struct expr *e = parse_dq_string(ps, t.line, t.col);
-        if (e->type == E_CONST) {
-            an.sym = sym(ps, ((struct expr_const *)e)->v.str.s,
-                         strlen(((struct expr_const *)e)->v.str.s));
-        } else {
-            an.dyn = e;
-            if (is_dyn_string) *is_dyn_string = true;
-        }
+        an.dyn = parse_dq_string(ps, t.line, t.col);
     } else if (t.t == T_DOLLAR_CURLY) {
         an.dyn = parse_interp(ps);
     } else {
         unexpected(ps, &t, NULL);
+    }
+    /* A constant name written as a string or ${"..."} is static (Nix does the same). */
+    if (an.dyn && is_const_string(an.dyn)) {
+        const char *s = ((struct expr_const *)an.dyn)->v.str.s;
+        an.sym = sym(ps, s, strlen(s));
+        an.dyn = NULL;
     }
     return an;
 }
@@ -974,8 +986,8 @@ static void add_binding(struct parser *ps, struct expr_attrs *top, struct attr_n
         }
         struct attr_def *d = find_attr(a, path[i].sym);
         if (d) {
-            if (d->kind == AK_INHERITED || d->e->type != E_ATTRS)
-                dup_attr(ps, path_str(ps, path, i + 1), pos, d->pos);
+            if (d->kind != AK_PLAIN || d->e->type != E_ATTRS)
+                dup_attr(ps, path_str(ps, path, n), pos, d->pos);
             a = (struct expr_attrs *)d->e;
         } else {
             struct expr_attrs *na = new_attrs(pos);
@@ -990,18 +1002,18 @@ static void add_binding(struct parser *ps, struct expr_attrs *top, struct attr_n
     }
     struct attr_def *d = find_attr(a, last->sym);
     if (d) {
-        /* Two literal sets for the same name merge (current Nix); anything else is a
-         * duplicate. */
-        if (d->kind != AK_INHERITED && d->e->type == E_ATTRS && e->type == E_ATTRS &&
+        /* Two literal sets for the same name merge; anything else is a duplicate. */
+        if (d->kind == AK_PLAIN && d->e->type == E_ATTRS && e->type == E_ATTRS &&
             !((struct expr_attrs *)e)->rec && !((struct expr_attrs *)d->e)->rec) {
             struct expr_attrs *dst = (struct expr_attrs *)d->e, *srca = (struct expr_attrs *)e;
             for (size_t k = 0; k < srca->n; k++) {
                 struct attr_def *x = &srca->attrs[k];
-                if (find_attr(dst, x->name))
+                struct attr_def *y = find_attr(dst, x->name);
+                if (y)
                     dup_attr(ps,
                              gc_printf("%s.%s", path_str(ps, path, n),
                                        sym_name(ps->st->symbols, x->name)),
-                             x->pos, find_attr(dst, x->name)->pos);
+                             x->pos, y->pos);
                 add_attr(dst, x->name, x->kind, x->pos, x->e);
             }
             for (size_t k = 0; k < srca->ndyn; k++)
@@ -1013,39 +1025,18 @@ static void add_binding(struct parser *ps, struct expr_attrs *top, struct attr_n
     add_attr(a, last->sym, AK_PLAIN, pos, e);
 }
 
-static int cmp_attr_def(const void *x, const void *y) {
-    const struct attr_def *a = x, *b = y;
-    return a->name < b->name ? -1 : a->name > b->name;
-}
-
-/* Sort static attributes by symbol id, recursively into nested literal sets built by
- * dotted paths. */
-static void finish_attrs(struct expr_attrs *a) {
-    qsort(a->attrs, a->n, sizeof *a->attrs, cmp_attr_def);
-}
-
-/* Parses bindings up to `terminator` ('}' or T_IN). In let/rec, the scope is pushed by the
- * caller after parsing, so names are collected first: values are parsed in a second step? No:
- * Nix resolves variables after parsing. We parse the bindings with a placeholder scope that the
- * caller fills in afterwards (the names array is updated in place). */
-struct pending_scope {
-    struct scope *sc;
-};
-
-static void parse_binds(struct parser *ps, struct expr_attrs *a, bool allow_dyn,
-                        struct scope *outer_for_inherit) {
+/* Parses bindings up to '}' or `in`. `binds_pos` is where the binding list starts (just after
+ * the opening token): Nix uses it as the position of inherited attributes. */
+static void parse_binds(struct parser *ps, struct expr_attrs *a, nix_pos binds_pos) {
     for (;;) {
         struct token *t = peek(ps);
         if (is_char(t, '}') || t->t == T_IN || t->t == T_EOF) return;
         if (t->t == T_INHERIT) {
-            struct token it = next(ps);
+            next(ps);
             struct expr *from = NULL;
             if (is_char(peek(ps), '(')) {
                 next(ps);
-                struct scope *saved = ps->scope;
-                ps->scope = outer_for_inherit;
                 from = parse_expr(ps);
-                ps->scope = saved;
                 expect_char(ps, ')');
             }
             for (;;) {
@@ -1055,34 +1046,27 @@ static void parse_binds(struct parser *ps, struct expr_attrs *a, bool allow_dyn,
                     break;
                 }
                 struct token at2 = *nt;
-                if (nt->t != T_ID && nt->t != T_OR_KW && nt->t != T_DQUOTE &&
-                    nt->t != T_DOLLAR_CURLY)
-                    unexpected(ps, nt, NULL);
-                bool dynstr = false;
-                struct attr_name an = parse_attr_name(ps, &dynstr);
+                if (!starts_attr_name(nt)) unexpected(ps, nt, NULL);
+                struct attr_name an = parse_attr_name(ps);
                 nix_pos ap = mkpos(ps, at2.line, at2.col);
                 if (an.dyn)
                     syntax_error_at(ps, at2.line, at2.col,
                                     "dynamic attributes not allowed in inherit");
+                struct attr_def *d = find_attr(a, an.sym);
+                if (d) dup_attr(ps, sym_name(ps->st->symbols, an.sym), ap, d->pos);
                 struct expr *val;
                 if (from) {
-                    struct expr_select *s = node(sizeof *s, E_SELECT, ap);
+                    struct expr_select *s = node(sizeof *s, E_SELECT, binds_pos);
                     s->subject = from;
                     s->n = 1;
                     s->path = GC_MALLOC(sizeof *s->path);
                     s->path[0] = an;
                     val = &s->e;
                 } else {
-                    struct scope *saved = ps->scope;
-                    ps->scope = outer_for_inherit;
-                    val = resolve_var(ps, an.sym, ap);
-                    ps->scope = saved;
+                    val = mk_var(ps, an.sym, binds_pos);
                 }
-                struct attr_def *d = find_attr(a, an.sym);
-                if (d) dup_attr(ps, sym_name(ps->st->symbols, an.sym), ap, d->pos);
-                add_attr(a, an.sym, AK_INHERITED, ap, val);
+                add_attr(a, an.sym, from ? AK_INHERITED_FROM : AK_INHERITED, ap, val);
             }
-            (void)it;
             continue;
         }
         /* attrpath = expr ; */
@@ -1091,12 +1075,8 @@ static void parse_binds(struct parser *ps, struct expr_attrs *a, bool allow_dyn,
         size_t n = 0, cap = 0;
         for (;;) {
             struct token *nt = peek(ps);
-            if (nt->t != T_ID && nt->t != T_OR_KW && nt->t != T_DQUOTE && nt->t != T_DOLLAR_CURLY)
-                unexpected(ps, nt, NULL);
-            struct token st0 = *nt;
-            struct attr_name an = parse_attr_name(ps, NULL);
-            if (an.dyn && !allow_dyn)
-                syntax_error_at(ps, st0.line, st0.col, "dynamic attributes not allowed in let");
+            if (!starts_attr_name(nt)) unexpected(ps, nt, NULL);
+            struct attr_name an = parse_attr_name(ps);
             if (n == cap) {
                 cap = cap ? cap * 2 : 4;
                 struct attr_name *np = GC_MALLOC(cap * sizeof *np);
@@ -1123,156 +1103,16 @@ static void parse_binds(struct parser *ps, struct expr_attrs *a, bool allow_dyn,
     }
 }
 
-/* Parses a binding block whose names form a recursive scope (let, rec). Variables in the values
- * must see the names, so names are gathered by a pre-scan: we parse once with a scope that
- * holds the names found by a quick first pass over the binding heads. */
-static void prescan_names(struct parser *ps, nix_sym **names, size_t *n) {
-    struct lexsave save;
-    lex_save(ps, &save);
-    if (ps->have_tok) {
-        /* rescan from the lookahead token */
-        ps->lp.p = ps->tok.start;
-        ps->lp.line = ps->tok.line;
-        ps->lp.col = ps->tok.col;
-        ps->have_tok = false;
-    }
-    ps->scanning++;
-    size_t cap = 8;
-    *names = GC_MALLOC_ATOMIC(cap * sizeof **names);
-    *n = 0;
-    int depth = 0;
-    bool at_head = true;
-    bool in_inherit = false, inherit_from = false;
-    int pdepth = 0;
-    /* Walk tokens: at brace depth 0, a binding head starts after '{'/';'. The first attr name
-     * of each head (ID, or a constant string) is a name of this scope; inherited names too. */
-    for (;;) {
-        struct token t;
-        lex(ps, &t);
-        if (t.t == T_EOF) break;
-        if (t.t == T_DQUOTE || t.t == T_IND_OPEN) {
-            /* Skip the string body (handles nesting) by parsing it; errors are reported
-             * again in the real pass. */
-            struct expr *e = t.t == T_DQUOTE ? parse_dq_string(ps, t.line, t.col)
-                                             : parse_ind_string(ps, t.line, t.col);
-            if (depth == 0 && (at_head || (in_inherit && !inherit_from)) && e->type == E_CONST) {
-                const char *s = ((struct expr_const *)e)->v.str.s;
-                if (*n == cap) {
-                    cap *= 2;
-                    nix_sym *nn = GC_MALLOC_ATOMIC(cap * sizeof *nn);
-                    memcpy(nn, *names, *n * sizeof *nn);
-                    *names = nn;
-                }
-                (*names)[(*n)++] = sym(ps, s, strlen(s));
-            }
-            at_head = false;
-            continue;
-        }
-        if ((t.t == T_PATH || t.t == T_HPATH) && t.path_interp) {
-            /* skip ${...} inside a path: handled as braces below */
-        }
-        if (t.t == T_DOLLAR_CURLY || is_char(&t, '{') || is_char(&t, '(') || is_char(&t, '[')) {
-            if (depth == 0 && in_inherit && is_char(&t, '(')) inherit_from = true, pdepth = 1;
-            depth++;
-            at_head = false;
-            continue;
-        }
-        if (is_char(&t, '}') || is_char(&t, ')') || is_char(&t, ']')) {
-            if (depth == 0) break;
-            depth--;
-            if (depth == 0 && in_inherit && inherit_from && pdepth) {
-                inherit_from = false;
-                pdepth = 0;
-            }
-            continue;
-        }
-        if (t.t == T_LET) {
-            struct lexpos save2 = ps->lp;
-            struct token t2;
-            lex(ps, &t2);
-            ps->lp = save2;
-            if (!is_char(&t2, '{')) depth++; /* matched by its `in` */
-            at_head = false;
-            continue;
-        }
-        if (t.t == T_IN) {
-            if (depth == 0) break;
-            depth--;
-            continue;
-        }
-        if (depth > 0) continue;
-        if (is_char(&t, ';')) {
-            at_head = true;
-            in_inherit = false;
-            inherit_from = false;
-            continue;
-        }
-        if (t.t == T_INHERIT && at_head) {
-            in_inherit = true;
-            at_head = false;
-            continue;
-        }
-        if ((t.t == T_ID || t.t == T_OR_KW) && (at_head || (in_inherit && !inherit_from))) {
-            if (*n == cap) {
-                cap *= 2;
-                nix_sym *nn = GC_MALLOC_ATOMIC(cap * sizeof *nn);
-                memcpy(nn, *names, *n * sizeof *nn);
-                *names = nn;
-            }
-            (*names)[(*n)++] = sym(ps, t.start, t.len);
-        }
-        at_head = false;
-    }
-    ps->scanning--;
-    lex_restore(ps, &save);
-    /* Sort and dedupe (duplicates are reported by the real pass). */
-    for (size_t i = 1; i < *n; i++) {
-        nix_sym x = (*names)[i];
-        size_t j = i;
-        while (j > 0 && (*names)[j - 1] > x) {
-            (*names)[j] = (*names)[j - 1];
-            j--;
-        }
-        (*names)[j] = x;
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < *n; i++)
-        if (m == 0 || (*names)[m - 1] != (*names)[i]) (*names)[m++] = (*names)[i];
-    *n = m;
+static nix_pos end_pos(struct parser *ps, const struct token *t) {
+    return mkpos(ps, t->line, t->col + (uint32_t)t->len);
 }
 
-/* let/rec: parse with the prescanned names as the scope; the final attribute list must have
- * exactly those names in that (sorted) order so that slot i is attrs[i]. */
-static struct expr_attrs *parse_rec_binds(struct parser *ps, nix_pos pos, bool allow_dyn) {
-    nix_sym *names;
-    size_t n;
-    prescan_names(ps, &names, &n);
-    struct scope *outer = ps->scope;
-    push_scope(ps, n, names);
-    struct expr_attrs *a = new_attrs(pos);
-    a->rec = true;
-    parse_binds(ps, a, allow_dyn, outer);
-    finish_attrs(a);
-    /* If the prescan found a name that is not bound (it cannot, unless the source is odd), or
-     * missed one, fall back: rebuild so slot order matches names. */
-    bool same = a->n == n;
-    for (size_t i = 0; same && i < n; i++)
-        same = a->attrs[i].name == names[i];
-    if (!same) eval_error(ps->st, ERR_PARSE, pos, "internal error: binding scan mismatch");
-    ps->scope = outer;
-    return a;
-}
-
-static struct expr *parse_attrs_body(struct parser *ps, nix_pos pos, bool rec) {
+static struct expr *parse_attrs_body(struct parser *ps, nix_pos pos, bool rec,
+                                     const struct token *open) {
     /* after '{' */
-    struct expr_attrs *a;
-    if (rec) {
-        a = parse_rec_binds(ps, pos, true);
-    } else {
-        a = new_attrs(pos);
-        parse_binds(ps, a, true, ps->scope);
-        finish_attrs(a);
-    }
+    struct expr_attrs *a = new_attrs(pos);
+    a->rec = rec;
+    parse_binds(ps, a, end_pos(ps, open));
     expect_char(ps, '}');
     return &a->e;
 }
@@ -1324,7 +1164,7 @@ static struct expr *parse_simple(struct parser *ps) {
             struct expr *e = node(sizeof(struct expr), E_CURPOS, pos);
             return e;
         }
-        return resolve_var(ps, sym(ps, t.start, t.len), pos);
+        return mk_var(ps, sym(ps, t.start, t.len), pos);
     }
     case T_INT: {
         struct expr_const *c = node(sizeof *c, E_CONST, pos);
@@ -1343,10 +1183,10 @@ static struct expr *parse_simple(struct parser *ps) {
     case T_SPATH: {
         /* <name> is __findFile __nixPath "name" */
         struct expr_call *c = node(sizeof *c, E_CALL, pos);
-        c->fn = resolve_var(ps, sym(ps, "__findFile", 10), pos);
+        c->fn = mk_var(ps, sym(ps, "__findFile", 10), pos);
         c->nargs = 2;
         c->args = GC_MALLOC(2 * sizeof *c->args);
-        c->args[0] = resolve_var(ps, sym(ps, "__nixPath", 9), pos);
+        c->args[0] = mk_var(ps, sym(ps, "__nixPath", 9), pos);
         c->args[1] = mk_const_string(ps, gc_strndup(t.start + 1, t.len - 2), pos);
         return &c->e;
     }
@@ -1357,7 +1197,7 @@ static struct expr *parse_simple(struct parser *ps) {
             expect_char(ps, ')');
             return e;
         }
-        if (t.c == '{') return parse_attrs_body(ps, pos, false);
+        if (t.c == '{') return parse_attrs_body(ps, pos, false, &t);
         if (t.c == '[') {
             struct expr **items = NULL;
             size_t n = 0, cap = 0;
@@ -1380,13 +1220,17 @@ static struct expr *parse_simple(struct parser *ps) {
         }
         break;
     case T_REC: {
+        struct token *o = peek(ps);
+        struct token open = *o;
         expect_char(ps, '{');
-        return parse_attrs_body(ps, pos, true);
+        return parse_attrs_body(ps, pos, true, &open);
     }
     case T_LET: {
         /* legacy let { ...; body = e; } = rec { ... }.body */
+        struct token *o = peek(ps);
+        struct token open = *o;
         expect_char(ps, '{');
-        struct expr *a = parse_attrs_body(ps, pos, true);
+        struct expr *a = parse_attrs_body(ps, pos, true, &open);
         return mk_select_of(ps, a, ps->st->s_body, pos);
     }
     default: break;
@@ -1395,20 +1239,17 @@ static struct expr *parse_simple(struct parser *ps) {
 }
 
 static struct expr *parse_select(struct parser *ps) {
+    struct token *t0 = peek(ps);
+    nix_pos pos = mkpos(ps, t0->line, t0->col);
     struct expr *e = parse_simple(ps);
-    if (!is_char(peek(ps), '.')) {
-        /* `e or` without a dot: Nix parses `or` here as an application of the variable or. */
-        return e;
-    }
-    nix_pos pos = e->pos;
+    if (!is_char(peek(ps), '.')) return e;
     struct attr_name *path = NULL;
     size_t n = 0, cap = 0;
     while (is_char(peek(ps), '.')) {
         next(ps);
         struct token *nt = peek(ps);
-        if (nt->t != T_ID && nt->t != T_OR_KW && nt->t != T_DQUOTE && nt->t != T_DOLLAR_CURLY)
-            unexpected(ps, nt, NULL);
-        struct attr_name an = parse_attr_name(ps, NULL);
+        if (!starts_attr_name(nt)) unexpected(ps, nt, NULL);
+        struct attr_name an = parse_attr_name(ps);
         if (n == cap) {
             cap = cap ? cap * 2 : 4;
             struct attr_name *np = GC_MALLOC(cap * sizeof *np);
@@ -1429,12 +1270,23 @@ static struct expr *parse_select(struct parser *ps) {
 }
 
 static struct expr *parse_app(struct parser *ps) {
+    struct token *t0 = peek(ps);
+    nix_pos pos = mkpos(ps, t0->line, t0->col);
     struct expr *f = parse_select(ps);
-    if (!starts_simple(ps)) return f;
+    if (!starts_simple(ps) && peek(ps)->t != T_OR_KW) return f;
     struct expr **args = NULL;
     size_t n = 0, cap = 0;
-    while (starts_simple(ps)) {
-        struct expr *a = parse_select(ps);
+    for (;;) {
+        struct expr *a;
+        if (peek(ps)->t == T_OR_KW) {
+            /* `f or`: Nix treats a bare `or` argument as the variable `or`. */
+            struct token o = next(ps);
+            a = mk_var(ps, sym(ps, "or", 2), mkpos(ps, o.line, o.col));
+        } else if (starts_simple(ps)) {
+            a = parse_select(ps);
+        } else {
+            break;
+        }
         if (n == cap) {
             cap = cap ? cap * 2 : 4;
             struct expr **na = GC_MALLOC(cap * sizeof *na);
@@ -1443,7 +1295,7 @@ static struct expr *parse_app(struct parser *ps) {
         }
         args[n++] = a;
     }
-    struct expr_call *c = node(sizeof *c, E_CALL, f->pos);
+    struct expr_call *c = node(sizeof *c, E_CALL, pos);
     c->fn = f;
     c->nargs = n;
     c->args = args;
@@ -1495,7 +1347,7 @@ static int binop_prec(const struct token *t, bool *right, bool *nonassoc) {
 }
 
 static struct expr *mk_binop(struct parser *ps, const struct token *op, struct expr *l,
-                             struct expr *r, nix_pos pos) {
+                             struct expr *r, nix_pos pos, nix_pos lpos, nix_pos rpos) {
     (void)ps;
     enum expr_type ty;
     switch (op->t) {
@@ -1522,8 +1374,8 @@ static struct expr *mk_binop(struct parser *ps, const struct token *op, struct e
             c->part_pos = GC_MALLOC_ATOMIC(2 * sizeof *c->part_pos);
             c->parts[0] = l;
             c->parts[1] = r;
-            c->part_pos[0] = l->pos;
-            c->part_pos[1] = r->pos;
+            c->part_pos[0] = lpos;
+            c->part_pos[1] = rpos;
             return &c->e;
         }
         default: ty = E_EQ; break;
@@ -1557,6 +1409,8 @@ static struct expr *parse_unary(struct parser *ps) {
 }
 
 static struct expr *parse_op(struct parser *ps, int min_prec) {
+    struct token *t0 = peek(ps);
+    nix_pos lpos = mkpos(ps, t0->line, t0->col);
     struct expr *l = parse_unary(ps);
     int last_nonassoc = 0;
     for (;;) {
@@ -1566,16 +1420,13 @@ static struct expr *parse_op(struct parser *ps, int min_prec) {
         if (p == 0 || p < min_prec) return l;
         if (nonassoc && last_nonassoc == p) unexpected(ps, t, NULL);
         struct token op = next(ps);
-        nix_pos pos = mkpos(ps, op.line, op.col);
         if (p == P_HAS) {
             struct attr_name *path = NULL;
             size_t n = 0, cap = 0;
             for (;;) {
                 struct token *nt = peek(ps);
-                if (nt->t != T_ID && nt->t != T_OR_KW && nt->t != T_DQUOTE &&
-                    nt->t != T_DOLLAR_CURLY)
-                    unexpected(ps, nt, NULL);
-                struct attr_name an = parse_attr_name(ps, NULL);
+                if (!starts_attr_name(nt)) unexpected(ps, nt, NULL);
+                struct attr_name an = parse_attr_name(ps);
                 if (n == cap) {
                     cap = cap ? cap * 2 : 4;
                     struct attr_name *np = GC_MALLOC(cap * sizeof *np);
@@ -1586,7 +1437,7 @@ static struct expr *parse_op(struct parser *ps, int min_prec) {
                 if (!is_char(peek(ps), '.')) break;
                 next(ps);
             }
-            struct expr_select *s = node(sizeof *s, E_HASATTR, pos);
+            struct expr_select *s = node(sizeof *s, E_HASATTR, lpos);
             s->subject = l;
             s->n = n;
             s->path = path;
@@ -1594,10 +1445,11 @@ static struct expr *parse_op(struct parser *ps, int min_prec) {
             last_nonassoc = p;
             continue;
         }
+        struct token *rt = peek(ps);
+        nix_pos rpos = mkpos(ps, rt->line, rt->col);
         struct expr *r = parse_op(ps, right ? p : p + 1);
-        /* Nix reports binary-operator errors at the operator... except it uses the left
-         * operand's start in 2.8; we follow 2.8 for the call-like operators. */
-        l = mk_binop(ps, &op, l, r, pos);
+        /* Nix 2.8 reports operator errors at the start of the whole expression. */
+        l = mk_binop(ps, &op, l, r, lpos, lpos, rpos);
         last_nonassoc = nonassoc ? p : 0;
     }
 }
@@ -1608,9 +1460,9 @@ static struct expr *parse_if(struct parser *ps) {
         struct token it = next(ps);
         struct expr_if *e = node(sizeof *e, E_IF, mkpos(ps, it.line, it.col));
         e->cond = parse_expr(ps);
-        expect(ps, T_THEN, "THEN");
+        expect(ps, T_THEN, NULL);
         e->then = parse_expr(ps);
-        expect(ps, T_ELSE, "ELSE");
+        expect(ps, T_ELSE, NULL);
         e->els = parse_expr(ps);
         return &e->e;
     }
@@ -1631,7 +1483,7 @@ static bool looks_like_formals(struct parser *ps) {
         res = true;
     } else if (a.t == T_ID) {
         struct token b = next(ps);
-        res = is_char(&b, ',') || is_char(&b, '?') || is_char(&b, '}');
+        res = is_char(&b, ',') || is_char(&b, '?');
         if (is_char(&b, '}')) {
             struct token c = next(ps);
             res = is_char(&c, ':') || is_char(&c, '@');
@@ -1646,39 +1498,21 @@ static int cmp_formal(const void *x, const void *y) {
     return a->name < b->name ? -1 : a->name > b->name;
 }
 
-static struct expr *parse_lambda_rest(struct parser *ps, nix_pos pos, nix_sym arg, bool formals,
-                                      struct formal *fs, size_t nf, bool ellipsis) {
+static struct expr *mk_lambda(struct parser *ps, nix_pos pos, nix_sym arg, bool formals,
+                              struct formal *fs, size_t nf, bool ellipsis) {
     struct expr_lambda *l = node(sizeof *l, E_LAMBDA, pos);
     l->arg = arg;
     l->has_formals = formals;
     l->ellipsis = ellipsis;
     l->nformals = nf;
     l->formals = fs;
-    size_t nslots = nf + (arg ? 1 : 0);
-    nix_sym *names = GC_MALLOC_ATOMIC((nslots ? nslots : 1) * sizeof *names);
-    for (size_t i = 0; i < nf; i++)
-        names[i] = fs[i].name;
-    if (arg) names[nf] = arg;
-    l->env_size = (uint32_t)nslots;
-    struct scope *outer = ps->scope;
-    push_scope(ps, nslots, names);
-    for (size_t i = 0; i < nf; i++)
-        if (fs[i].def) {
-            /* defaults were parsed before the scope existed: reparse is not possible, so
-             * formals' defaults are parsed lazily below */
-        }
+    l->env_size = (uint32_t)(nf + (arg ? 1 : 0));
     l->body = parse_expr(ps);
-    ps->scope = outer;
     return &l->e;
 }
 
-/* Parses `{ a, b ? d, ... }` after the `{` has been consumed; defaults are parsed in the
- * lambda's scope, so the caller supplies the scope names first via a prescan. */
+/* `{ a, b ? d, ... }` after the `{`, then optional `@ name`, then `:` and the body. */
 static struct expr *parse_formals_lambda(struct parser *ps, nix_pos pos, nix_sym at_before) {
-    /* Pre-scan the formal names: needed because default values see all formals. */
-    struct lexsave s;
-    lex_save(ps, &s);
-    ps->scanning++;
     size_t cap = 8, nf = 0;
     struct formal *fs = GC_MALLOC(cap * sizeof *fs);
     bool ellipsis = false;
@@ -1688,15 +1522,14 @@ static struct expr *parse_formals_lambda(struct parser *ps, nix_pos pos, nix_sym
         if (t.t == T_ELLIPSIS) {
             ellipsis = true;
             struct token c = next(ps);
-            if (!is_char(&c, '}')) unexpected(ps, &c, "'}'");
+            if (!is_char(&c, '}')) unexpected(ps, &c, NULL);
             break;
         }
         if (t.t != T_ID) unexpected(ps, &t, NULL);
         nix_sym name = sym(ps, t.start, t.len);
         for (size_t i = 0; i < nf; i++)
             if (fs[i].name == name)
-                eval_error(ps->st, ERR_PARSE, mkpos(ps, t.line, t.col),
-                           "duplicate formal function argument '%s'",
+                eval_error(ps->st, ERR_PARSE, pos, "duplicate formal function argument '%s'",
                            sym_name(ps->st->symbols, name));
         if (nf == cap) {
             cap *= 2;
@@ -1707,82 +1540,29 @@ static struct expr *parse_formals_lambda(struct parser *ps, nix_pos pos, nix_sym
         fs[nf].name = name;
         fs[nf].pos = mkpos(ps, t.line, t.col);
         fs[nf].def = NULL;
-        nf++;
         struct token c = next(ps);
         if (is_char(&c, '?')) {
-            /* skip the default expression: balanced tokens up to ',' or '}' at depth 0 */
-            int depth = 0;
-            for (;;) {
-                struct token *x = peek(ps);
-                if (x->t == T_EOF) unexpected(ps, x, NULL);
-                if (depth == 0 && (is_char(x, ',') || is_char(x, '}'))) break;
-                struct token y = next(ps);
-                if (y.t == T_DQUOTE) {
-                    parse_dq_string(ps, y.line, y.col);
-                } else if (y.t == T_IND_OPEN) {
-                    parse_ind_string(ps, y.line, y.col);
-                } else if ((y.t == T_PATH || y.t == T_HPATH) && y.path_interp) {
-                    parse_path(ps, y);
-                } else if (is_char(&y, '{') || is_char(&y, '(') || is_char(&y, '[') ||
-                           y.t == T_DOLLAR_CURLY) {
-                    depth++;
-                } else if (is_char(&y, '}') || is_char(&y, ')') || is_char(&y, ']')) {
-                    depth--;
-                }
-            }
+            fs[nf].def = parse_expr(ps);
             c = next(ps);
         }
+        nf++;
         if (is_char(&c, '}')) break;
-        if (!is_char(&c, ',')) unexpected(ps, &c, "',' or '}'");
+        if (!is_char(&c, ',')) unexpected(ps, &c, NULL);
     }
-    nix_sym at_after = 0;
+    nix_sym arg = at_before;
     if (is_char(peek(ps), '@')) {
         next(ps);
         struct token a = next(ps);
-        if (a.t != T_ID) unexpected(ps, &a, "ID");
-        at_after = sym(ps, a.start, a.len);
-        if (at_before) unexpected(ps, &a, NULL);
+        if (a.t != T_ID || at_before) unexpected(ps, &a, NULL);
+        arg = sym(ps, a.start, a.len);
     }
-    nix_sym arg = at_before ? at_before : at_after;
+    expect_char(ps, ':');
     for (size_t i = 0; i < nf; i++)
         if (arg && fs[i].name == arg)
-            eval_error(ps->st, ERR_PARSE, fs[i].pos, "duplicate formal function argument '%s'",
+            eval_error(ps->st, ERR_PARSE, pos, "duplicate formal function argument '%s'",
                        sym_name(ps->st->symbols, arg));
-    ps->scanning--;
     qsort(fs, nf, sizeof *fs, cmp_formal);
-    /* Now parse for real, in the lambda's scope, to get the default expressions. */
-    lex_restore(ps, &s);
-    size_t nslots = nf + (arg ? 1 : 0);
-    nix_sym *names = GC_MALLOC_ATOMIC((nslots ? nslots : 1) * sizeof *names);
-    for (size_t i = 0; i < nf; i++)
-        names[i] = fs[i].name;
-    if (arg) names[nf] = arg;
-    struct scope *outer = ps->scope;
-    push_scope(ps, nslots, names);
-    for (;;) {
-        struct token t = next(ps);
-        if (is_char(&t, '}')) break;
-        if (t.t == T_ELLIPSIS) {
-            next(ps);
-            break;
-        }
-        nix_sym name = sym(ps, t.start, t.len);
-        struct token c = next(ps);
-        if (is_char(&c, '?')) {
-            struct expr *d = parse_expr(ps);
-            for (size_t i = 0; i < nf; i++)
-                if (fs[i].name == name) fs[i].def = d;
-            c = next(ps);
-        }
-        if (is_char(&c, '}')) break;
-    }
-    if (is_char(peek(ps), '@')) {
-        next(ps);
-        next(ps);
-    }
-    ps->scope = outer;
-    expect_char(ps, ':');
-    return parse_lambda_rest(ps, pos, arg, true, fs, nf, ellipsis);
+    return mk_lambda(ps, pos, arg, true, fs, nf, ellipsis);
 }
 
 static struct expr *parse_expr(struct parser *ps) {
@@ -1799,12 +1579,12 @@ static struct expr *parse_expr(struct parser *ps) {
         struct token *n2 = peek(ps);
         if (is_char(n2, ':')) {
             next(ps);
-            return parse_lambda_rest(ps, pos, sym(ps, id.start, id.len), false, NULL, 0, false);
+            return mk_lambda(ps, pos, sym(ps, id.start, id.len), false, NULL, 0, false);
         }
         if (is_char(n2, '@')) {
             next(ps);
             struct token *b = peek(ps);
-            if (!is_char(b, '{')) unexpected(ps, b, "'{'");
+            if (!is_char(b, '{')) unexpected(ps, b, NULL);
             next(ps);
             return parse_formals_lambda(ps, pos, sym(ps, id.start, id.len));
         }
@@ -1820,13 +1600,7 @@ static struct expr *parse_expr(struct parser *ps) {
     case T_ASSERT: {
         next(ps);
         struct expr_assert *a = node(sizeof *a, E_ASSERT, pos);
-        const char *cstart = ps->have_tok ? ps->tok.start : ps->lp.p;
-        (void)cstart;
-        struct token *ct = peek(ps);
-        const char *from = ct->start;
         a->cond = parse_expr(ps);
-        const char *to = ps->last.start + ps->last.len;
-        a->text = gc_strndup(from, to > from ? (size_t)(to - from) : 0);
         expect_char(ps, ';');
         a->body = parse_expr(ps);
         return &a->e;
@@ -1836,44 +1610,214 @@ static struct expr *parse_expr(struct parser *ps) {
         struct expr_with *w = node(sizeof *w, E_WITH, pos);
         w->attrs = parse_expr(ps);
         expect_char(ps, ';');
-        struct scope *outer = ps->scope;
-        struct scope *ws = push_with_scope(ps);
-        w->prev_with = ws->prev_with;
         w->body = parse_expr(ps);
-        ps->scope = outer;
         return &w->e;
     }
     case T_LET: {
         struct lexsave s;
         lex_save(ps, &s);
-        next(ps);
+        struct token lt = next(ps);
         if (is_char(peek(ps), '{')) {
             lex_restore(ps, &s);
             break;
         }
         struct expr_let *l = node(sizeof *l, E_LET, pos);
-        nix_sym *names;
-        size_t n;
-        prescan_names(ps, &names, &n);
-        struct scope *outer = ps->scope;
-        push_scope(ps, n, names);
         struct expr_attrs *a = new_attrs(pos);
         a->rec = true;
-        parse_binds(ps, a, false, outer);
-        finish_attrs(a);
-        bool same = a->n == n;
-        for (size_t i = 0; same && i < n; i++)
-            same = a->attrs[i].name == names[i];
-        if (!same) eval_error(ps->st, ERR_PARSE, pos, "internal error: let scan mismatch");
-        expect(ps, T_IN, "IN");
+        parse_binds(ps, a, end_pos(ps, &lt));
+        expect(ps, T_IN, NULL);
         l->binds = a;
         l->body = parse_expr(ps);
-        ps->scope = outer;
         return &l->e;
     }
     default: break;
     }
     return parse_if(ps);
+}
+
+/* ---------------------------------------------------------------- binding variables */
+
+static void bind(struct parser *ps, struct expr *e, struct scope *sc);
+
+static struct scope *new_scope(struct scope *up, size_t n, nix_sym *names) {
+    struct scope *s = GC_MALLOC(sizeof *s);
+    s->up = up;
+    s->n = n;
+    s->names = names;
+    return s;
+}
+
+static void bind_var(struct parser *ps, struct expr_var *v, struct scope *sc) {
+    uint32_t level = 0;
+    bool seen_with = false;
+    uint32_t with_level = 0;
+    for (struct scope *s = sc; s; s = s->up, level++) {
+        if (s->is_with) {
+            if (!seen_with) {
+                seen_with = true;
+                with_level = level;
+            }
+            continue;
+        }
+        if (s->n > 8 && s->sorted) {
+            size_t lo = 0, hi = s->n;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (s->names[mid] == v->name) {
+                    v->level = level;
+                    v->index = (uint32_t)mid;
+                    return;
+                }
+                if (s->names[mid] < v->name)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            continue;
+        }
+        for (size_t i = 0; i < s->n; i++) {
+            if (s->names[i] == v->name) {
+                v->level = level;
+                v->index = (uint32_t)i;
+                return;
+            }
+        }
+    }
+    if (!seen_with)
+        eval_error(ps->st, ERR_PARSE, v->e.pos, "undefined variable '%s'",
+                   sym_name(ps->st->symbols, v->name));
+    v->from_with = true;
+    v->level = with_level;
+}
+
+static int cmp_attr_def(const void *x, const void *y) {
+    const struct attr_def *a = x, *b = y;
+    return a->name < b->name ? -1 : a->name > b->name;
+}
+
+/* Sorts the static attributes (slot i of a rec/let env is attrs[i]) and binds the values. */
+static void bind_attrs(struct parser *ps, struct expr_attrs *a, struct scope *sc) {
+    qsort(a->attrs, a->n, sizeof *a->attrs, cmp_attr_def);
+    struct scope *inner = sc;
+    if (a->rec) {
+        nix_sym *names = GC_MALLOC_ATOMIC((a->n ? a->n : 1) * sizeof *names);
+        for (size_t i = 0; i < a->n; i++)
+            names[i] = a->attrs[i].name;
+        inner = new_scope(sc, a->n, names);
+        inner->sorted = true;
+    }
+    for (size_t i = 0; i < a->n; i++)
+        bind(ps, a->attrs[i].e, a->attrs[i].kind == AK_INHERITED ? sc : inner);
+    for (size_t i = 0; i < a->ndyn; i++) {
+        bind(ps, a->dyn[i].name, inner);
+        bind(ps, a->dyn[i].value, inner);
+    }
+}
+
+static void bind_path(struct parser *ps, struct attr_name *path, size_t n, struct scope *sc) {
+    for (size_t i = 0; i < n; i++)
+        if (path[i].dyn) bind(ps, path[i].dyn, sc);
+}
+
+static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
+    char probe;
+    if ((uintptr_t)&probe < ps->st->stack_limit)
+        eval_error(ps->st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
+    switch (e->type) {
+    case E_CONST:
+    case E_CURPOS: return;
+    case E_VAR: bind_var(ps, (struct expr_var *)e, sc); return;
+    case E_SELECT:
+    case E_HASATTR: {
+        struct expr_select *s = (struct expr_select *)e;
+        bind(ps, s->subject, sc);
+        bind_path(ps, s->path, s->n, sc);
+        if (s->def) bind(ps, s->def, sc);
+        return;
+    }
+    case E_ATTRS: bind_attrs(ps, (struct expr_attrs *)e, sc); return;
+    case E_LIST: {
+        struct expr_list *l = (struct expr_list *)e;
+        for (size_t i = 0; i < l->n; i++)
+            bind(ps, l->items[i], sc);
+        return;
+    }
+    case E_LAMBDA: {
+        struct expr_lambda *l = (struct expr_lambda *)e;
+        size_t n = l->nformals + (l->arg ? 1 : 0);
+        nix_sym *names = GC_MALLOC_ATOMIC((n ? n : 1) * sizeof *names);
+        for (size_t i = 0; i < l->nformals; i++)
+            names[i] = l->formals[i].name;
+        if (l->arg) names[l->nformals] = l->arg;
+        struct scope *inner = new_scope(sc, n, names);
+        for (size_t i = 0; i < l->nformals; i++)
+            if (l->formals[i].def) bind(ps, l->formals[i].def, inner);
+        bind(ps, l->body, inner);
+        return;
+    }
+    case E_CALL: {
+        struct expr_call *c = (struct expr_call *)e;
+        bind(ps, c->fn, sc);
+        for (size_t i = 0; i < c->nargs; i++)
+            bind(ps, c->args[i], sc);
+        return;
+    }
+    case E_LET: {
+        struct expr_let *l = (struct expr_let *)e;
+        struct expr_attrs *a = l->binds;
+        bind_attrs(ps, a, sc);
+        nix_sym *names = GC_MALLOC_ATOMIC((a->n ? a->n : 1) * sizeof *names);
+        for (size_t i = 0; i < a->n; i++)
+            names[i] = a->attrs[i].name;
+        struct scope *inner = new_scope(sc, a->n, names);
+        inner->sorted = true;
+        bind(ps, l->body, inner);
+        return;
+    }
+    case E_WITH: {
+        struct expr_with *w = (struct expr_with *)e;
+        bind(ps, w->attrs, sc);
+        struct scope *ws = new_scope(sc, 0, NULL);
+        ws->is_with = true;
+        uint32_t hops = 1;
+        for (struct scope *o = sc; o; o = o->up, hops++) {
+            if (o->is_with) {
+                ws->prev_with = hops;
+                break;
+            }
+        }
+        w->prev_with = ws->prev_with;
+        bind(ps, w->body, ws);
+        return;
+    }
+    case E_IF: {
+        struct expr_if *i = (struct expr_if *)e;
+        bind(ps, i->cond, sc);
+        bind(ps, i->then, sc);
+        bind(ps, i->els, sc);
+        return;
+    }
+    case E_ASSERT: {
+        struct expr_assert *a = (struct expr_assert *)e;
+        bind(ps, a->cond, sc);
+        bind(ps, a->body, sc);
+        return;
+    }
+    case E_NOT:
+    case E_NEG: bind(ps, ((struct expr_unop *)e)->a, sc); return;
+    case E_CONCAT_STRINGS: {
+        struct expr_concat *c = (struct expr_concat *)e;
+        for (size_t i = 0; i < c->n; i++)
+            bind(ps, c->parts[i], sc);
+        return;
+    }
+    default: {
+        struct expr_binop *b = (struct expr_binop *)e;
+        bind(ps, b->l, sc);
+        bind(ps, b->r, sc);
+        return;
+    }
+    }
 }
 
 struct expr *parse_source_in(struct eval_state *st, const struct source *src, struct scope *sc) {
@@ -1886,13 +1830,255 @@ struct expr *parse_source_in(struct eval_state *st, const struct source *src, st
     ps.lp.col = 1;
     ps.last.line = 1;
     ps.last.col = 1;
-    ps.scope = sc;
     struct expr *e = parse_expr(&ps);
     struct token *t = peek(&ps);
-    if (t->t != T_EOF) unexpected(&ps, t, NULL);
+    if (t->t != T_EOF) unexpected(&ps, t, "end of file");
+    bind(&ps, e, sc);
     return e;
 }
 
 struct expr *parse_source(struct eval_state *st, const struct source *src) {
     return parse_source_in(st, src, st->base_scope);
+}
+
+/* ---------------------------------------------------------------- showing expressions */
+
+/* Prints an expression as Nix 2.8's show() does (used in "assertion '...' failed"): fully
+ * parenthesised, with the operators that Nix desugars into calls shown as those calls. */
+static void show(struct eval_state *st, struct expr *e, struct strbuf *o);
+
+static void show_attr_path(struct eval_state *st, struct attr_name *p, size_t n, struct strbuf *o) {
+    for (size_t i = 0; i < n; i++) {
+        if (i) sb_addc(o, '.');
+        if (p[i].dyn) {
+            sb_adds(o, "\"${");
+            show(st, p[i].dyn, o);
+            sb_adds(o, "}\"");
+        } else {
+            sb_adds(o, sym_name(st->symbols, p[i].sym));
+        }
+    }
+}
+
+static void show_call2(struct eval_state *st, const char *fn, struct expr *a, struct expr *b,
+                       struct strbuf *o) {
+    sb_printf(o, "(%s ", fn);
+    show(st, a, o);
+    sb_addc(o, ' ');
+    show(st, b, o);
+    sb_addc(o, ')');
+}
+
+static void show_binds(struct eval_state *st, struct expr_attrs *a, struct strbuf *o) {
+    for (size_t i = 0; i < a->n; i++) {
+        struct attr_def *d = &a->attrs[i];
+        const char *name = sym_name(st->symbols, d->name);
+        if (d->kind == AK_INHERITED) {
+            sb_printf(o, "inherit %s; ", name);
+        } else {
+            sb_printf(o, "%s = ", name);
+            show(st, d->e, o);
+            sb_adds(o, "; ");
+        }
+    }
+    for (size_t i = 0; i < a->ndyn; i++) {
+        sb_adds(o, "\"${");
+        show(st, a->dyn[i].name, o);
+        sb_adds(o, "}\" = ");
+        show(st, a->dyn[i].value, o);
+        sb_adds(o, "; ");
+    }
+}
+
+static void show(struct eval_state *st, struct expr *e, struct strbuf *o) {
+    struct expr_binop *b = (struct expr_binop *)e;
+    switch (e->type) {
+    case E_CONST: {
+        struct value *v = &((struct expr_const *)e)->v;
+        if (v->type == VT_INT)
+            sb_printf(o, "%lld", (long long)v->i);
+        else if (v->type == VT_FLOAT)
+            sb_printf(o, "%g", v->f);
+        else if (v->type == VT_STRING)
+            print_string_literal(o, v->str.s);
+        else if (v->type == VT_PATH)
+            sb_adds(o, v->path);
+        return;
+    }
+    case E_VAR: sb_adds(o, sym_name(st->symbols, ((struct expr_var *)e)->name)); return;
+    case E_SELECT: {
+        struct expr_select *s = (struct expr_select *)e;
+        sb_addc(o, '(');
+        show(st, s->subject, o);
+        sb_adds(o, ").");
+        show_attr_path(st, s->path, s->n, o);
+        if (s->def) {
+            sb_adds(o, " or (");
+            show(st, s->def, o);
+            sb_addc(o, ')');
+        }
+        return;
+    }
+    case E_HASATTR: {
+        struct expr_select *s = (struct expr_select *)e;
+        sb_adds(o, "((");
+        show(st, s->subject, o);
+        sb_adds(o, ") ? ");
+        show_attr_path(st, s->path, s->n, o);
+        sb_addc(o, ')');
+        return;
+    }
+    case E_ATTRS: {
+        struct expr_attrs *a = (struct expr_attrs *)e;
+        if (a->rec) sb_adds(o, "rec ");
+        sb_adds(o, "{ ");
+        show_binds(st, a, o);
+        sb_addc(o, '}');
+        return;
+    }
+    case E_LIST: {
+        struct expr_list *l = (struct expr_list *)e;
+        sb_adds(o, "[ ");
+        for (size_t i = 0; i < l->n; i++) {
+            show(st, l->items[i], o);
+            sb_addc(o, ' ');
+        }
+        sb_addc(o, ']');
+        return;
+    }
+    case E_LAMBDA: {
+        struct expr_lambda *l = (struct expr_lambda *)e;
+        sb_addc(o, '(');
+        if (l->has_formals) {
+            sb_adds(o, "{ ");
+            bool first = true;
+            for (size_t i = 0; i < l->nformals; i++) {
+                if (!first) sb_adds(o, ", ");
+                first = false;
+                sb_adds(o, sym_name(st->symbols, l->formals[i].name));
+                if (l->formals[i].def) {
+                    sb_adds(o, " ? ");
+                    show(st, l->formals[i].def, o);
+                }
+            }
+            if (l->ellipsis) {
+                if (!first) sb_adds(o, ", ");
+                sb_adds(o, "...");
+            }
+            sb_adds(o, " }");
+            if (l->arg) sb_adds(o, " @ ");
+        }
+        if (l->arg) sb_adds(o, sym_name(st->symbols, l->arg));
+        sb_adds(o, ": ");
+        show(st, l->body, o);
+        sb_addc(o, ')');
+        return;
+    }
+    case E_CALL: {
+        struct expr_call *c = (struct expr_call *)e;
+        sb_addc(o, '(');
+        show(st, c->fn, o);
+        for (size_t i = 0; i < c->nargs; i++) {
+            sb_addc(o, ' ');
+            show(st, c->args[i], o);
+        }
+        sb_addc(o, ')');
+        return;
+    }
+    case E_LET: {
+        struct expr_let *l = (struct expr_let *)e;
+        sb_adds(o, "(let ");
+        show_binds(st, l->binds, o);
+        sb_adds(o, "in ");
+        show(st, l->body, o);
+        sb_addc(o, ')');
+        return;
+    }
+    case E_WITH: {
+        struct expr_with *w = (struct expr_with *)e;
+        sb_adds(o, "(with ");
+        show(st, w->attrs, o);
+        sb_adds(o, "; ");
+        show(st, w->body, o);
+        sb_addc(o, ')');
+        return;
+    }
+    case E_IF: {
+        struct expr_if *i = (struct expr_if *)e;
+        sb_adds(o, "(if ");
+        show(st, i->cond, o);
+        sb_adds(o, " then ");
+        show(st, i->then, o);
+        sb_adds(o, " else ");
+        show(st, i->els, o);
+        sb_addc(o, ')');
+        return;
+    }
+    case E_ASSERT: {
+        struct expr_assert *a = (struct expr_assert *)e;
+        sb_adds(o, "assert ");
+        show(st, a->cond, o);
+        sb_adds(o, "; ");
+        show(st, a->body, o);
+        return;
+    }
+    case E_NOT:
+        sb_adds(o, "(! ");
+        show(st, ((struct expr_unop *)e)->a, o);
+        sb_addc(o, ')');
+        return;
+    case E_NEG:
+        sb_adds(o, "(__sub 0 ");
+        show(st, ((struct expr_unop *)e)->a, o);
+        sb_addc(o, ')');
+        return;
+    case E_CONCAT_STRINGS: {
+        struct expr_concat *c = (struct expr_concat *)e;
+        sb_addc(o, '(');
+        for (size_t i = 0; i < c->n; i++) {
+            if (i) sb_adds(o, " + ");
+            show(st, c->parts[i], o);
+        }
+        sb_addc(o, ')');
+        return;
+    }
+    case E_CURPOS: sb_adds(o, "__curPos"); return;
+    case E_SUB: show_call2(st, "__sub", b->l, b->r, o); return;
+    case E_MUL: show_call2(st, "__mul", b->l, b->r, o); return;
+    case E_DIV: show_call2(st, "__div", b->l, b->r, o); return;
+    case E_LT: show_call2(st, "__lessThan", b->l, b->r, o); return;
+    case E_GT: show_call2(st, "__lessThan", b->r, b->l, o); return;
+    case E_LE:
+        sb_adds(o, "(! ");
+        show_call2(st, "__lessThan", b->r, b->l, o);
+        sb_addc(o, ')');
+        return;
+    case E_GE:
+        sb_adds(o, "(! ");
+        show_call2(st, "__lessThan", b->l, b->r, o);
+        sb_addc(o, ')');
+        return;
+    default: {
+        const char *op = e->type == E_EQ       ? "=="
+                         : e->type == E_NEQ    ? "!="
+                         : e->type == E_AND    ? "&&"
+                         : e->type == E_OR     ? "||"
+                         : e->type == E_IMPL   ? "->"
+                         : e->type == E_UPDATE ? "//"
+                                               : "++";
+        sb_addc(o, '(');
+        show(st, b->l, o);
+        sb_printf(o, " %s ", op);
+        show(st, b->r, o);
+        sb_addc(o, ')');
+        return;
+    }
+    }
+}
+
+const char *expr_show(struct eval_state *st, struct expr *e) {
+    struct strbuf sb;
+    sb_init(&sb, 64);
+    show(st, e, &sb);
+    return sb_str(&sb);
 }

@@ -236,7 +236,11 @@ static void json_rec(struct eval_state *st, struct value *v, struct strbuf *out,
     case VT_THUNK:
     case VT_APP:
     case VT_BLACKHOLE: eval_error(st, ERR_EVAL, pos, "cannot convert a thunk to JSON");
-    default: eval_error(st, ERR_EVAL, pos, "cannot convert %s to JSON", value_type_desc(v));
+    default:
+        if (v->type == VT_LAMBDA) pos = v->lambda.fun->e.pos;
+        /* Nix attaches a trace here, hence the "--show-trace" hint. */
+        eval_trace_push(st, pos, "while converting a value to JSON");
+        eval_error(st, ERR_EVAL, pos, "cannot convert %s to JSON", value_type_desc(v));
     }
 }
 
@@ -276,7 +280,13 @@ static void indent(struct strbuf *out, int depth) {
 static void xml_pos_attrs(struct eval_state *st, nix_pos pos, struct strbuf *out) {
     const struct pos_info *pi = eval_pos_get(st, pos);
     if (!pi || !pi->src) return;
-    sb_printf(out, " column=\"%u\" line=\"%u\" path=\"", pi->col, pi->line);
+    sb_printf(out, " column=\"%u\" line=\"%u\"", pi->col, pi->line);
+}
+
+static void xml_path_attr(struct eval_state *st, nix_pos pos, struct strbuf *out) {
+    const struct pos_info *pi = eval_pos_get(st, pos);
+    if (!pi || !pi->src) return;
+    sb_adds(out, " path=\"");
     xml_escape(out, pi->src->path ? pi->src->path : pi->src->text);
     sb_addc(out, '"');
 }
@@ -293,7 +303,9 @@ static void xml_attrs(struct eval_state *st, struct attrs *a, bool strict, struc
         xml_pos_attrs(st, sorted[i]->pos, out);
         sb_adds(out, " name=\"");
         xml_escape(out, sym_name(st->symbols, sorted[i]->name));
-        sb_adds(out, "\">\n");
+        sb_addc(out, '"');
+        xml_path_attr(st, sorted[i]->pos, out);
+        sb_adds(out, ">\n");
         xml_rec(st, sorted[i]->value, strict, out, depth + 1, drvs);
         indent(out, depth);
         sb_adds(out, "</attr>\n");
@@ -382,6 +394,7 @@ static void xml_rec(struct eval_state *st, struct value *v, bool strict, struct 
         struct expr_lambda *l = v->lambda.fun;
         sb_adds(out, "<function");
         xml_pos_attrs(st, l->e.pos, out);
+        xml_path_attr(st, l->e.pos, out);
         sb_adds(out, ">\n");
         indent(out, depth + 1);
         if (l->has_formals) {
