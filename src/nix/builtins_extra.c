@@ -18,6 +18,7 @@ void builtins_extra_register(struct eval_state *st) {
     builtins_fs_register(st);
     builtins_misc_register(st);
     builtins_scoped_register(st);
+    builtins_hash_register(st);
 }
 
 void builtins_extra_release(struct eval_state *st) {

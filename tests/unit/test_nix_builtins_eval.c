@@ -150,6 +150,17 @@ static const struct test_case cases[] = {
     /* CURRENT: replacements are evaluated only when used (Nix >= 2.16, NixOS/nix#8398);
      * 2.8 evaluates them all and fails with "no". */
     {"builtins.replaceStrings [ \"a\" \"b\" ] [ \"1\" (throw \"no\") ] \"aaa\"", VALUE, "\"111\""},
+    /* CURRENT: builtins.convertHash (Nix >= 2.21); the hashes are the examples of the manual's
+     * `nix hash convert`. */
+    {"builtins.convertHash { hash = \"800d59cfcd3c05e900cb4e214be48f6b886a08df\"; hashAlgo = "
+     "\"sha1\"; toHashFormat = \"nix32\"; }",
+     VALUE, "\"vw46m23bizj4n8afrc0fj19wrp7mj3c0\""},
+    {"builtins.convertHash { hash = \"sha1:800d59cfcd3c05e900cb4e214be48f6b886a08df\"; "
+     "toHashFormat = \"sri\"; }",
+     VALUE, "\"sha1-gA1Zz808BekAy04hS+SPa4hqCN8=\""},
+    {"builtins.convertHash { hash = \"sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=\"; "
+     "toHashFormat = \"nix32\"; }",
+     VALUE, "\"1b8m03r63zqhnjf7l5wnldhh7c134ap5vpj0850ymkq1iyzicy5s\""},
     /* CURRENT: builtins.warn (Nix >= 2.23) returns its second argument. */
     {"builtins.warn \"careful\" 7", VALUE, "7"},
 };
