@@ -18,6 +18,7 @@ void builtins_extra_register(struct eval_state *st) {
     builtins_fs_register(st);
     builtins_misc_register(st);
     builtins_scoped_register(st);
+    builtins_hash_register(st);
 }
 
 void builtins_extra_release(struct eval_state *st) {
@@ -30,7 +31,7 @@ void builtins_error_add_frame(struct nix_error *e, size_t outer, nix_pos pos, co
     size_t inner = e->nframes - outer;
     struct trace_frame *f = GC_MALLOC((e->nframes + 1) * sizeof *f);
     if (inner) memcpy(f, e->frames, inner * sizeof *f);
-    f[inner] = (struct trace_frame){pos, msg};
+    f[inner] = (struct trace_frame){.pos = pos, .msg = msg};
     if (outer) memcpy(f + inner + 1, e->frames + inner, outer * sizeof *f);
     e->frames = f;
     e->nframes++;
@@ -45,7 +46,7 @@ void builtins_throw_with_frame(struct eval_state *st, nix_pos pos, const char *m
     /* With --show-trace the frames active now follow, innermost first (as eval.c records). */
     size_t n = st->show_trace ? st->ntrace : 0;
     e->frames = GC_MALLOC((n + 1) * sizeof *e->frames);
-    e->frames[0] = (struct trace_frame){frame_pos, frame_msg};
+    e->frames[0] = (struct trace_frame){.pos = frame_pos, .msg = frame_msg};
     for (size_t i = 0; i < n; i++)
         e->frames[i + 1] = st->trace[n - 1 - i];
     e->nframes = n + 1;

@@ -34,5 +34,6 @@ void builtins_xml_register(struct eval_state *st);
 void builtins_fs_register(struct eval_state *st);
 void builtins_misc_register(struct eval_state *st);
 void builtins_scoped_register(struct eval_state *st);
+void builtins_hash_register(struct eval_state *st);
 
 #endif

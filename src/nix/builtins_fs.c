@@ -1,8 +1,12 @@
 /* builtins_fs: builtins that read the file system: readFile, readDir, readFileType and
- * pathExists, and the fetchers (fetchurl, fetchTarball, fetchGit, fetchTree), which hearth
- * refuses for remote sources since it never uses the network. Error texts follow Nix. */
+ * pathExists, and the fetchers. hearth never uses the network: fetchurl works for file:// URLs
+ * (added to the store as Nix adds a download), everything remote is an error naming the URL,
+ * and fetchTarball/fetchGit/fetchMercurial (archives, git, hg) are refused. Error texts follow
+ * Nix. */
 #include "nix/builtins_extra.h"
 #include "nix/eval.h"
+#include "store/hash.h"
+#include "store/store.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -121,61 +125,170 @@ static void prim_pathExists(struct eval_state *st, struct value **args, struct v
     mk_bool(out, exists);
 }
 
+static int hexval(int c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 /* ---- fetchers ---- */
 
-/* The URL a fetcher was given: a string, or the `url` attribute of a set. */
-static const char *fetch_url(struct eval_state *st, struct value *arg, const char *who,
-                             nix_pos pos) {
-    eval_force(st, arg, pos);
-    if (arg->type == VT_ATTRS) {
-        struct attr *u = attrs_get(arg->attrs, eval_sym(st, "url"));
-        if (!u) eval_error(st, ERR_EVAL, pos, "'url' argument required for '%s'", who);
-        return eval_coerce_to_string(st, u->value, pos, NULL, false, false);
+/* A file:// URL's path with %XX escapes decoded; NULL for other URLs. */
+static const char *file_url_path(const char *url) {
+    if (strncmp(url, "file://", 7) != 0) return NULL;
+    const char *p = url + 7;
+    char *out = GC_MALLOC_ATOMIC(strlen(p) + 1);
+    size_t n = 0;
+    for (size_t i = 0; p[i]; i++) {
+        int hi, lo;
+        if (p[i] == '%' && (hi = hexval(p[i + 1])) >= 0 && (lo = hexval(p[i + 2])) >= 0) {
+            out[n++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else {
+            out[n++] = p[i];
+        }
     }
-    return eval_coerce_to_string(st, arg, pos, NULL, false, false);
+    out[n] = 0;
+    return out;
 }
 
-static void no_network(struct eval_state *st, const char *who, const char *url, nix_pos pos) {
+static _Noreturn void no_network(struct eval_state *st, const char *url, nix_pos pos) {
     eval_error(st, ERR_IO, pos,
-               "%s: cannot fetch '%s': hearth does not use the network; only local files "
-               "(absolute paths or file:// URLs) can be fetched, and only once the store is "
-               "available",
-               who, url);
+               "unable to download '%s': hearth evaluates without network access (only file:// "
+               "URLs can be fetched)",
+               url);
 }
 
-static void fetcher(struct eval_state *st, struct value *arg, const char *who, nix_pos pos) {
-    const char *url = fetch_url(st, arg, who, pos);
-    no_network(st, who, url, pos);
+/* Adds a local file to the store as fetchurl does: a fixed-output path named by the flat
+ * sha256 of its contents. `expected` (may be NULL) is checked first, with Nix's message. */
+static const char *fetch_local_file(struct eval_state *st, const char *url, const char *path,
+                                    const char *name, const char *expected, nix_pos pos) {
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        eval_error(st, ERR_IO, 0, "unable to download '%s': Couldn't read a file:// file (37)",
+                   url);
+    char *err = NULL;
+    struct store *store = store_open(st->store_dir, &err);
+    if (!store) {
+        const char *msg = gc_strdup(err ? err : "out of memory");
+        free(err);
+        eval_error(st, ERR_IO, pos, "%s", msg);
+    }
+    struct store_add_source how = {.name = name, .recursive = false, .dry_run = true};
+    struct hash got;
+    char *dst = store_add_source(store, path, &how, &got, &err);
+    if (dst && expected) {
+        enum hash_algo algo = HASH_SHA256;
+        struct hash want;
+        if (hash_parse_any(expected, &algo, &want, &err) == 0 &&
+            (want.len != got.len || memcmp(want.bytes, got.bytes, got.len) != 0)) {
+            char w[HASH_MAX_BYTES * 2 + 1], g[HASH_MAX_BYTES * 2 + 1];
+            hash_to_base32(want.bytes, want.len, w);
+            hash_to_base32(got.bytes, got.len, g);
+            free(dst);
+            store_close(store);
+            eval_error(st, ERR_IO, 0,
+                       "hash mismatch in file downloaded from '%s':\n         specified: "
+                       "sha256:%s\n         got:       sha256:%s",
+                       url, w, g);
+        }
+    }
+    if (dst && !err) {
+        free(dst);
+        how.dry_run = false;
+        dst = store_add_source(store, path, &how, NULL, &err);
+    }
+    store_close(store);
+    if (!dst || err) {
+        const char *msg = gc_strdup(err ? err : "out of memory");
+        free(err);
+        free(dst);
+        eval_error(st, ERR_IO, pos, "%s", msg);
+    }
+    const char *r = gc_strdup(dst);
+    free(dst);
+    return r;
 }
 
 static void prim_fetchurl(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
-    (void)out;
-    fetcher(st, args[0], "fetchurl", pos);
+    eval_force(st, args[0], pos);
+    const char *url = NULL, *name = NULL, *sha256 = NULL;
+    if (args[0]->type == VT_ATTRS) {
+        struct attrs *a = args[0]->attrs;
+        for (uint32_t i = 0; i < a->n; i++) {
+            const char *k = sym_name(st->symbols, a->a[i].name);
+            nix_pos at = a->a[i].pos ? a->a[i].pos : pos;
+            if (strcmp(k, "url") == 0)
+                url = eval_coerce_to_string(st, a->a[i].value, at, NULL, false, false);
+            else if (strcmp(k, "name") == 0)
+                name = eval_force_string(st, a->a[i].value, at, NULL);
+            else if (strcmp(k, "sha256") == 0)
+                sha256 = eval_force_string(st, a->a[i].value, at, NULL);
+            else
+                eval_error(st, ERR_EVAL, at, "unsupported argument '%s' to 'fetchurl'", k);
+        }
+        if (!url) eval_error(st, ERR_EVAL, pos, "'url' argument required");
+    } else {
+        url = eval_coerce_to_string(st, args[0], pos, NULL, false, false);
+    }
+    const char *path = file_url_path(url);
+    if (!path) no_network(st, url, pos);
+    if (!name) {
+        const char *slash = strrchr(url, '/');
+        name = slash ? slash + 1 : url;
+    }
+    const char *dst = fetch_local_file(st, url, path, name, sha256, pos);
+    mk_string(out, dst, ctx_single(dst));
 }
 
+/* fetchTarball and fetchGit would unpack an archive or run git: hearth does neither. */
 static void prim_fetchTarball(struct eval_state *st, struct value **args, struct value *out,
                               nix_pos pos) {
     (void)out;
-    fetcher(st, args[0], "fetchTarball", pos);
+    eval_force(st, args[0], pos);
+    struct value *u = args[0];
+    if (u->type == VT_ATTRS) {
+        struct attr *a = attrs_get(u->attrs, eval_sym(st, "url"));
+        if (!a) eval_error(st, ERR_EVAL, pos, "'url' argument required");
+        u = a->value;
+    }
+    const char *url = eval_coerce_to_string(st, u, pos, NULL, false, false);
+    if (!file_url_path(url)) no_network(st, url, pos);
+    eval_error(st, ERR_IO, pos, "fetchTarball: unpacking '%s' is not supported by hearth", url);
 }
 
 static void prim_fetchGit(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
     (void)out;
-    fetcher(st, args[0], "fetchGit", pos);
-}
-
-static void prim_fetchTree(struct eval_state *st, struct value **args, struct value *out,
-                           nix_pos pos) {
-    (void)out;
-    fetcher(st, args[0], "fetchTree", pos);
+    eval_force(st, args[0], pos);
+    struct value *u = args[0];
+    if (u->type == VT_ATTRS) {
+        struct attr *a = attrs_get(u->attrs, eval_sym(st, "url"));
+        if (!a) eval_error(st, ERR_EVAL, pos, "'url' argument required");
+        u = a->value;
+    }
+    const char *url = eval_coerce_to_string(st, u, pos, NULL, false, false);
+    eval_error(st, ERR_IO, pos, "fetchGit: fetching '%s' is not supported by hearth (no git)", url);
 }
 
 static void prim_fetchMercurial(struct eval_state *st, struct value **args, struct value *out,
                                 nix_pos pos) {
     (void)out;
-    fetcher(st, args[0], "fetchMercurial", pos);
+    (void)args;
+    eval_error(st, ERR_IO, pos, "fetchMercurial is not supported by hearth (no hg)");
+}
+
+/* fetchTree is experimental in Nix and off by default; hearth follows the default. */
+static void prim_fetchTree(struct eval_state *st, struct value **args, struct value *out,
+                           nix_pos pos) {
+    (void)out;
+    (void)args;
+    (void)pos;
+    eval_error(st, ERR_EVAL, 0,
+               "experimental Nix feature 'flakes' is disabled; use '--extra-experimental-features "
+               "flakes' to override");
 }
 
 void builtins_fs_register(struct eval_state *st) {

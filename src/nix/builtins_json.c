@@ -1,11 +1,13 @@
 /* builtins_json: builtins.toJSON and builtins.fromJSON.
  * toJSON writes what Nix 2.8 writes: object keys sorted, floats as "%g", strings escaped as in
  * textfmt.c; sets with __toString or outPath become that string; paths are copied to the store.
- * fromJSON parses with json-c in strict mode, after a pre-scan for what json-c accepts and
- * Nix's JSON parser does not (NaN, Infinity, raw control characters in strings). */
+ * fromJSON first checks the text with jsoncheck.c, which rejects what Nix rejects (json-c also
+ * takes NaN, raw control characters...) with Nix's messages, then parses it with json-c.
+ * Integers beyond 64 bits become floats, as in Nix. */
 #include "nix/ast.h"
 #include "nix/builtins_extra.h"
 #include "nix/eval.h"
+#include "nix/jsoncheck.h"
 #include "nix/textfmt.h"
 
 #include <gc.h>
@@ -97,11 +99,6 @@ static void prim_toJSON(struct eval_state *st, struct value **args, struct value
 
 /* ---- fromJSON ---- */
 
-struct json_err {
-    size_t at; /* byte offset */
-    const char *what;
-};
-
 /* Integers too big for 64 bits, in document order: Nix reads them as floats, json-c clamps
  * them, so the conversion takes their value from here. */
 struct big_numbers {
@@ -135,43 +132,23 @@ static void note_number(const char *tok, size_t len, struct big_numbers *big) {
     big->values[big->n++] = strtod(copy, NULL);
 }
 
-/* What json-c would accept but JSON (and Nix) does not; false with *e set on the first one.
- * Also collects the integers json-c cannot represent. */
-static bool prescan(const char *s, struct json_err *e, struct big_numbers *big) {
+/* Collects the integers json-c cannot represent (the text is valid JSON by now). */
+static void prescan(const char *s, struct big_numbers *big) {
     for (size_t i = 0; s[i];) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"') {
-            for (i++; s[i] && s[i] != '"'; i++) {
-                if ((unsigned char)s[i] < 0x20) {
-                    e->at = i;
-                    e->what = "invalid string: control character must be escaped";
-                    return false;
-                }
+        if (s[i] == '"') {
+            for (i++; s[i] && s[i] != '"'; i++)
                 if (s[i] == '\\' && s[i + 1]) i++;
-            }
             if (s[i]) i++;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
+        } else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
             size_t j = i + 1;
-            while (strchr("0123456789+-.eE", s[j]) && s[j])
+            while (s[j] && strchr("0123456789+-.eE", s[j]))
                 j++;
             note_number(s + i, j - i, big);
-            i = j;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            size_t j = i;
-            while ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))
-                j++;
-            if (!(j - i == 4 && (memcmp(s + i, "true", 4) == 0 || memcmp(s + i, "null", 4) == 0)) &&
-                !(j - i == 5 && memcmp(s + i, "false", 5) == 0)) {
-                e->at = i;
-                e->what = "invalid literal";
-                return false;
-            }
             i = j;
         } else {
             i++;
         }
     }
-    return true;
 }
 
 /* Converts a parsed document; returns false (with *bad set) on a number out of range. */
@@ -232,98 +209,33 @@ static bool from_json(struct eval_state *st, struct json_object *o, struct value
     return true;
 }
 
-/* Nix's name for the token starting at s (for "unexpected X; expected end of input"). */
-static const char *token_name(const char *s, size_t *len) {
-    *len = 1;
-    switch (*s) {
-    case '[': return "'['";
-    case ']': return "']'";
-    case '{': return "'{'";
-    case '}': return "'}'";
-    case ':': return "':'";
-    case ',': return "','";
-    case '"': {
-        size_t i = 1;
-        while (s[i] && s[i] != '"')
-            i += s[i] == '\\' && s[i + 1] ? 2 : 1;
-        *len = s[i] ? i + 1 : i;
-        return "string literal";
-    }
-    }
-    if (*s == '-' || (*s >= '0' && *s <= '9')) {
-        size_t i = 1;
-        while (s[i] && strchr("0123456789+-.eE", s[i]))
-            i++;
-        *len = i;
-        return "number literal";
-    }
-    if (strncmp(s, "true", 4) == 0) return *len = 4, "true literal";
-    if (strncmp(s, "false", 5) == 0) return *len = 5, "false literal";
-    if (strncmp(s, "null", 4) == 0) return *len = 4, "null literal";
-    return "character";
-}
-
-__attribute__((noreturn)) static void json_error(struct eval_state *st, const char *s,
-                                                 const struct json_err *e, nix_pos pos) {
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i < e->at && s[i]; i++) {
-        if (s[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-    }
-    builtins_throw_with_frame(st, 0,
-                              gc_printf("[json.exception.parse_error.101] parse error at line %zu, "
-                                        "column %zu: syntax error while parsing value - %s",
-                                        line, col, e->what),
-                              pos, "while decoding a JSON string");
-}
-
 static void prim_fromJSON(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
     const char *s = eval_force_string(st, args[0], pos, NULL);
     size_t len = strlen(s);
-    struct json_err e;
+    char msg[1024];
+    if (!json_check(s, len, msg, sizeof msg))
+        builtins_throw_with_frame(st, 0, gc_strdup(msg), pos, "while decoding a JSON string");
     struct big_numbers big = {0};
-    if (!prescan(s, &e, &big)) json_error(st, s, &e, pos);
+    prescan(s, &big);
     struct json_tokener *tok = json_tokener_new_ex(10000);
     if (!tok) eval_error(st, ERR_EVAL, pos, "out of memory parsing JSON");
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
     struct json_object *o = json_tokener_parse_ex(tok, s, (int)len);
     enum json_tokener_error err = json_tokener_get_error(tok);
-    size_t end = json_tokener_get_parse_end(tok);
     if (err == json_tokener_continue) {
         /* A lone number is only complete once the tokenizer sees the end. */
         o = json_tokener_parse_ex(tok, "", 1);
         err = json_tokener_get_error(tok);
-        end = len;
-    }
-    if (err != json_tokener_success) {
-        e.at = err == json_tokener_continue || err == json_tokener_error_parse_eof ? len : end;
-        bool blank = strspn(s, " \t\r\n") == len;
-        e.what = blank ? "unexpected end of input; expected '[', '{', or a literal"
-                 : err == json_tokener_continue || err == json_tokener_error_parse_eof
-                     ? "unexpected end of input"
-                     : json_tokener_error_desc(err);
-        json_tokener_free(tok);
-        json_object_put(o);
-        json_error(st, s, &e, pos);
-    }
-    /* Only whitespace may follow the document. */
-    for (size_t i = end; i < len; i++) {
-        if (!strchr(" \t\r\n", s[i])) {
-            json_tokener_free(tok);
-            json_object_put(o);
-            size_t tl;
-            const char *name = token_name(s + i, &tl);
-            e.at = i + tl - 1;
-            e.what = gc_printf("unexpected %s; expected end of input", name);
-            json_error(st, s, &e, pos);
-        }
     }
     json_tokener_free(tok);
+    if (err != json_tokener_success) {
+        /* Only for what json_check accepts and json-c does not (nesting deeper than 10000). */
+        json_object_put(o);
+        builtins_throw_with_frame(st, 0,
+                                  gc_printf("while parsing JSON: %s", json_tokener_error_desc(err)),
+                                  pos, "while decoding a JSON string");
+    }
     const char *bad = NULL;
     bool ok = from_json(st, o, out, &big, &bad);
     json_object_put(o);
