@@ -9,7 +9,9 @@ rec {
   # Rebuild a derivation with attributes changed by f (the old way).
   overrideDerivation = drv: f:
     let
-      newDrv = derivation (drv.drvAttrs // (f drv));
+      # builtins.derivation: looked up when used, so this file loads in an
+      # evaluator that has no derivations (yet).
+      newDrv = builtins.derivation (drv.drvAttrs // (f drv));
     in
     lib.trivial.flip (extendDerivation (builtins.seq drv.drvPath true)) newDrv (
       { meta = drv.meta or { }; passthru = drv.passthru or { }; }
