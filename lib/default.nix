@@ -118,7 +118,7 @@ let
         mesonOption mesonBool mesonEnable nameFromURL enableFeature
         enableFeatureAs withFeature withFeatureAs fixedWidthString
         fixedWidthNumber toInt toIntBase10 readPathsFromFile fileContents
-        normalizePath charToInt;
+        normalizePath charToInt toJSON;
       inherit (self.stringsWithDeps)
         textClosureList textClosureMap noDepEntry fullDepEntry packEntry
         stringAfter;
