@@ -28,6 +28,13 @@ throwIfNot	lib.throwIfNot false "custom message" 1	custom message
 throwIf	lib.throwIf true "custom message" 1	custom message
 assertMsg	assert lib.assertMsg false "my assertion text"; 1	my assertion text
 assertOneOf	assert lib.assertOneOf "foo" "foo" [ "bar" "baz" ]; 1	foo must be one of [\n  "bar"\n  "baz"\n], but is: "foo"
+assertOneOf-ssl	let sslLibrary = "libressl"; in assert lib.assertOneOf "sslLibrary" sslLibrary [ "openssl" "bearssl" ]; 1	sslLibrary must be one of [\n  "openssl"\n  "bearssl"\n], but is: "libressl"
+assertEachOneOf	let sslLibraries = [ "libressl" "bearssl" ]; in assert lib.asserts.assertEachOneOf "sslLibraries" sslLibraries [ "openssl" "bearssl" ]; 1	each element in sslLibraries must be one of [\n  "openssl"\n  "bearssl"\n], but is: [\n  "libressl"\n  "bearssl"\n]
+assertMsg-example	assert lib.assertMsg ("foo" == "bar") "foo is not bar, silly"; ""	foo is not bar, silly
+path-append-type	lib.path.append "/foo" "bar"	lib.path.append: The first argument is of type string, but a path was expected
+path-removePrefix	lib.path.removePrefix /foo/bar /foo	lib.path.removePrefix: The first path argument "/foo/bar" is not a component-wise prefix of the second path argument "/foo".
+toSentenceCase-type	lib.toSentenceCase 1	toSentenceCase does only accepts string values, but got int
+cli-empty-name	lib.cli.toCommandLine (n: { option = n; sep = null; explicitBool = false; }) { "" = 1; }	lib.cli.toCommandLine only accepts non-empty option names.
 lists-removePrefix	lib.lists.removePrefix [ 0 ] [ 1 ]	lib.lists.removePrefix: First argument is not a list prefix of the second argument
 unionOfDisjoint	(lib.attrsets.unionOfDisjoint { a = 1; } { a = 2; }).a	unionOfDisjoint: collision on a; complete list: a
 toShellVar	lib.toShellVar "0bad" "x"	toShellVar: 0bad is not a valid shell variable name
