@@ -87,7 +87,11 @@ rec {
 
   release = lib.strings.fileContents ./.version;
   oldestSupportedRelease = 2605;
-  isInOldestRelease = release: release <= oldestSupportedRelease;
+  # Deprecated by nixpkgs in favour of oldestSupportedReleaseIsAtLeast.
+  isInOldestRelease =
+    warnIf (oldestSupportedReleaseIsAtLeast 2411)
+      "lib.isInOldestRelease is deprecated. Use lib.oldestSupportedReleaseIsAtLeast instead."
+      oldestSupportedReleaseIsAtLeast;
   oldestSupportedReleaseIsAtLeast = release: release <= oldestSupportedRelease;
   codeName = "Yarara";
   versionSuffix =
