@@ -99,7 +99,8 @@ let
         any all count optional optionals toList range replicate partition
         zipListsWith zipLists reverseList listDfs toposort sort sortOn
         naturalSort compareLists take drop dropEnd takeEnd sublist last init
-        crossLists unique allUnique intersectLists subtractLists
+        crossLists unique uniqueStrings allUnique intersectLists subtractLists
+        concatAttrValues
         mutuallyExclusive groupBy groupBy' concatLists genList length head
         tail elem elemAt isList;
       inherit (self.strings)
