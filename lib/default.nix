@@ -85,6 +85,7 @@ let
         attrValues getAttrs catAttrs filterAttrs filterAttrsRecursive
         foldlAttrs foldAttrs collect nameValuePair mapAttrs mapAttrs'
         mapAttrsToList attrsToList concatMapAttrs mapAttrsRecursive
+        mapAttrsToListRecursive mapAttrsToListRecursiveCond
         mapAttrsRecursiveCond genAttrs genAttrs' isDerivation toDerivation
         optionalAttrs zipAttrsWithNames zipAttrsWith zipAttrs
         recursiveUpdateUntil recursiveUpdate matchAttrs mergeAttrsList

@@ -50,6 +50,8 @@ toLua-bindings	lib.generators.toLua { asBindings = true; } { "1a" = 1; }	Bad Lua
 toDhall-null	lib.generators.toDhall { } null	generators.toDhall: cannot convert a null to Dhall
 withRecursion	lib.generators.withRecursion { depthLimit = 0; } { a = 1; }	Exceeded maximum eval-depth limit of 0 while trying to evaluate with `generators.withRecursion'!
 updateManyAttrsByPath	lib.updateManyAttrsByPath [ { path = [ "a" "b" ]; update = old: old + 1; } ] { a = 1; }	updateManyAttrsByPath: Path 'a.b' needs to be updated, but path 'a' of the given value is not an attribute set, so we can't update an attribute inside of it.
+updateManyAttrsByPath-missing	lib.updateManyAttrsByPath [ { path = [ "a" "b" ]; update = old: old + 1; } ] { }	updateManyAttrsByPath: Path 'a.b' does not exist in the given value, but the first update to this path tries to access the existing value.
+getAttrFromPath	lib.getAttrFromPath [ "z" "z" ] { a = 1; }	cannot find attribute 'z.z'
 tryCPE	lib.meta.cpePatchVersionInUpdateWithVendor "gnu" "5.3p0"	version 5.3p0 doesn't match regex `([0-9]+\.[0-9]+)\.([0-9]+)`
 CASES
 )
