@@ -70,7 +70,7 @@ let
 
       inherit (self.trivial)
         id const pipe concat or and xor bitAnd bitOr bitXor bitNot
-        boolToString mergeAttrs flip defaultTo mapNullable inNixShell isFloat
+        boolToString boolToYesNo mergeAttrs flip defaultTo mapNullable inNixShell isFloat
         min max importJSON importTOML warn warnIf warnIfNot throwIf throwIfNot
         checkListOfEnum info showWarnings nixpkgsVersion version
         isInOldestRelease oldestSupportedReleaseIsAtLeast mod compare
