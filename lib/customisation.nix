@@ -26,8 +26,16 @@ rec {
   makeOverridable = f:
     let
       mirrorArgs = mirrorFunctionArgs f;
+      # A functor f keeps its other attributes, and its own `override` stays
+      # overridable.
+      keepAttrs =
+        if isAttrs f then
+          decorated: f // decorated
+            // lib.attrsets.optionalAttrs (f ? override) { override = fdrv: makeOverridable (f.override fdrv); }
+        else x: x;
+      decorate = g: keepAttrs (mirrorArgs g);
     in
-    mirrorArgs (origArgs:
+    decorate (origArgs:
       let
         result = f origArgs;
         overrideWith = newArgs: origArgs // (if isFunction newArgs then newArgs origArgs else newArgs);
