@@ -66,19 +66,21 @@ rec {
           here = filter (u: length u.path == depth) updates;
           deeper = filter (u: length u.path != depth) updates;
           groups = lib.lists.groupBy (u: elemAt u.path depth) deeper;
-          firstPath = (head updates).path;
+          deeperPath = (head deeper).path;
           withNested =
             if deeper == [ ] then
               (if hasValue then value
-               else throw "updateManyAttrsByPath: Path '${showAttrPath (head here).path}' does not exist in the expression")
+               else throw "updateManyAttrsByPath: Path '${showAttrPath (head here).path}' does not exist in the given value, but the first update to this path tries to access the existing value.")
             else if hasValue then
               (if isAttrs value then
                 value // mapAttrs (name: go (depth + 1) (value ? ${name}) (value.${name} or null)) groups
               else
-                throw "updateManyAttrsByPath: Path '${showAttrPath firstPath}' needs to be updated, but path '${showAttrPath (lib.lists.take depth firstPath)}' of the given value is not an attribute set, so we can't update an attribute inside of it.")
+                throw "updateManyAttrsByPath: Path '${showAttrPath deeperPath}' needs to be updated, but path '${showAttrPath (lib.lists.take depth deeperPath)}' of the given value is not an attribute set, so we can't update an attribute inside of it.")
             else mapAttrs (name: go (depth + 1) false null) groups;
         in
-        foldl' (acc: u: u.update acc) withNested here;
+        # A lazy fold: an update that ignores its argument never forces the
+        # values before it.
+        lib.lists.foldl (acc: u: u.update acc) withNested here;
     in
     updates: value: go 0 true value updates;
 
@@ -137,6 +139,17 @@ rec {
           else f (path ++ [ name ]) value);
     in
     recurse [ ] set;
+
+  # Leaves of nested attribute sets as a list, ordered by attribute path.
+  mapAttrsToListRecursive = mapAttrsToListRecursiveCond (_: _: true);
+
+  mapAttrsToListRecursiveCond = pred: f: set:
+    let
+      visit = path: value:
+        if isAttrs value && pred path value then walk path value else [ (f path value) ];
+      walk = path: s: concatMap (name: visit (path ++ [ name ]) s.${name}) (attrNames s);
+    in
+    walk [ ] set;
 
   genAttrs = names: f: genAttrs' names (n: nameValuePair n (f n));
   genAttrs' = xs: f: listToAttrs (map f xs);

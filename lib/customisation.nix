@@ -9,7 +9,9 @@ rec {
   # Rebuild a derivation with attributes changed by f (the old way).
   overrideDerivation = drv: f:
     let
-      newDrv = derivation (drv.drvAttrs // (f drv));
+      # builtins.derivation: looked up when used, so this file loads in an
+      # evaluator that has no derivations (yet).
+      newDrv = builtins.derivation (drv.drvAttrs // (f drv));
     in
     lib.trivial.flip (extendDerivation (builtins.seq drv.drvPath true)) newDrv (
       { meta = drv.meta or { }; passthru = drv.passthru or { }; }
@@ -24,8 +26,16 @@ rec {
   makeOverridable = f:
     let
       mirrorArgs = mirrorFunctionArgs f;
+      # A functor f keeps its other attributes, and its own `override` stays
+      # overridable.
+      keepAttrs =
+        if isAttrs f then
+          decorated: f // decorated
+            // lib.attrsets.optionalAttrs (f ? override) { override = fdrv: makeOverridable (f.override fdrv); }
+        else x: x;
+      decorate = g: keepAttrs (mirrorArgs g);
     in
-    mirrorArgs (origArgs:
+    decorate (origArgs:
       let
         result = f origArgs;
         overrideWith = newArgs: origArgs // (if isFunction newArgs then newArgs origArgs else newArgs);

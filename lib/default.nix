@@ -70,7 +70,7 @@ let
 
       inherit (self.trivial)
         id const pipe concat or and xor bitAnd bitOr bitXor bitNot
-        boolToString mergeAttrs flip defaultTo mapNullable inNixShell isFloat
+        boolToString boolToYesNo mergeAttrs flip defaultTo mapNullable inNixShell isFloat
         min max importJSON importTOML warn warnIf warnIfNot throwIf throwIfNot
         checkListOfEnum info showWarnings nixpkgsVersion version
         isInOldestRelease oldestSupportedReleaseIsAtLeast mod compare
@@ -85,6 +85,7 @@ let
         attrValues getAttrs catAttrs filterAttrs filterAttrsRecursive
         foldlAttrs foldAttrs collect nameValuePair mapAttrs mapAttrs'
         mapAttrsToList attrsToList concatMapAttrs mapAttrsRecursive
+        mapAttrsToListRecursive mapAttrsToListRecursiveCond
         mapAttrsRecursiveCond genAttrs genAttrs' isDerivation toDerivation
         optionalAttrs zipAttrsWithNames zipAttrsWith zipAttrs
         recursiveUpdateUntil recursiveUpdate matchAttrs mergeAttrsList
@@ -99,7 +100,8 @@ let
         any all count optional optionals toList range replicate partition
         zipListsWith zipLists reverseList listDfs toposort sort sortOn
         naturalSort compareLists take drop dropEnd takeEnd sublist last init
-        crossLists unique allUnique intersectLists subtractLists
+        crossLists unique uniqueStrings allUnique intersectLists subtractLists
+        concatAttrValues
         mutuallyExclusive groupBy groupBy' concatLists genList length head
         tail elem elemAt isList;
       inherit (self.strings)
@@ -118,7 +120,7 @@ let
         mesonOption mesonBool mesonEnable nameFromURL enableFeature
         enableFeatureAs withFeature withFeatureAs fixedWidthString
         fixedWidthNumber toInt toIntBase10 readPathsFromFile fileContents
-        normalizePath charToInt;
+        normalizePath charToInt toJSON;
       inherit (self.stringsWithDeps)
         textClosureList textClosureMap noDepEntry fullDepEntry packEntry
         stringAfter;

@@ -54,12 +54,17 @@ rec {
     in
     if n == 0 then default else if n != 1 then multiple else head found;
 
+  # A fold rather than recursion keeps long lists off the evaluator's stack.
+  # The accumulator is -(i+1) while nothing matched (i = next index) and the
+  # match's index once found; after a match pred is not called again.
   findFirstIndex = pred: default: list:
     let
-      len = length list;
-      go = i: if i == len then default else if pred (elemAt list i) then i else go (i + 1);
+      found = foldl' (acc: x:
+        if acc >= 0 then acc
+        else if pred x then -acc - 1
+        else acc - 1) (-1) list;
     in
-    go 0;
+    if found < 0 then default else found;
 
   findFirst = pred: default: list:
     let idx = findFirstIndex pred null list;
@@ -179,11 +184,12 @@ rec {
     assert lib.assertMsg (list != [ ]) "lists.init: list must not be empty!";
     take (length list - 1) list;
 
-  crossLists = lib.warn
-    "lib.crossLists is deprecated, use lib.mapCartesianProduct instead."
-    (f: foldl (fs: args: concatMap (f: map f args) fs) [ f ]);
+  crossLists = f: foldl (fs: args: concatMap (f: map f args) fs) [ f ];
 
   unique = foldl' (acc: e: if elem e acc then acc else acc ++ [ e ]) [ ];
+
+  # Strings only, without context; the result is sorted, not in list order.
+  uniqueStrings = list: builtins.attrNames (groupBy (x: x) list);
 
   allUnique = list: length (unique list) == length list;
 

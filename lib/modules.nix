@@ -675,6 +675,11 @@ rec {
       ]);
     };
 
+  # The module in file `modulePath`, a function of `staticArg`, applied to
+  # it and kept attributed to its file.
+  importApply = modulePath: staticArg:
+    setDefaultModuleLocation modulePath (import modulePath staticArg);
+
   importJSON = file: builtins.fromJSON (builtins.readFile file);
   importTOML = file: builtins.fromTOML (builtins.readFile file);
 }

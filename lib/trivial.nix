@@ -21,6 +21,7 @@ rec {
   and = x: y: x && y;
   xor = x: y: (!x) != (!y);
   boolToString = b: if b then "true" else "false";
+  boolToYesNo = b: if b then "yes" else "no";
 
   ## Bit operations (Nix has them as builtins)
 
@@ -36,8 +37,8 @@ rec {
   ## Builtins re-exported by nixpkgs' trivial.nix
 
   inherit (builtins)
-    pathExists readFile isBool isInt isFloat add sub lessThan seq deepSeq
-    genericClosure;
+    pathExists readFile isBool isInt isFloat add sub mul div lessThan seq
+    deepSeq genericClosure ceil floor;
   isString = builtins.isString;
 
   ## Numbers
@@ -59,6 +60,8 @@ rec {
         if n < base then [ n ] ++ acc
         else go (n / base) ([ (n - (n / base) * base) ] ++ acc);
     in
+    assert isInt base;
+    assert isInt i;
     assert base >= 2;
     assert i >= 0;
     go i [ ];
@@ -71,7 +74,7 @@ rec {
 
   fromHexString = str:
     let
-      m = builtins.match "(0x)?([0-9A-Fa-f]+)" str;
+      m = builtins.match "(0x)?([0-7]?[0-9A-Fa-f]{1,15})" str;
       digits = elemAt m 1;
       values = {
         "0" = 0; "1" = 1; "2" = 2; "3" = 3; "4" = 4; "5" = 5; "6" = 6; "7" = 7;
@@ -87,7 +90,11 @@ rec {
 
   release = lib.strings.fileContents ./.version;
   oldestSupportedRelease = 2605;
-  isInOldestRelease = release: release <= oldestSupportedRelease;
+  # Deprecated by nixpkgs in favour of oldestSupportedReleaseIsAtLeast.
+  isInOldestRelease =
+    warnIf (oldestSupportedReleaseIsAtLeast 2411)
+      "lib.isInOldestRelease is deprecated. Use lib.oldestSupportedReleaseIsAtLeast instead."
+      oldestSupportedReleaseIsAtLeast;
   oldestSupportedReleaseIsAtLeast = release: release <= oldestSupportedRelease;
   codeName = "Yarara";
   versionSuffix =
@@ -110,19 +117,21 @@ rec {
   ## Warnings and errors
 
   # builtins.warn exists since Nix 2.23; before that, print through trace
-  # with the same prefix current Nix uses.
+  # with the prefix current Nix uses.  The message must be a string, as
+  # builtins.warn requires, so callers stay compatible with newer Nix.
   warn =
     if builtins ? warn then builtins.warn
     else
-      msg:
       let
         abortOnWarn = builtins.elem (builtins.getEnv "NIX_ABORT_ON_WARN") [ "1" "true" "yes" ];
       in
+      msg: v:
+      assert builtins.isString msg;
       if abortOnWarn then
-        builtins.trace "[1;31mevaluation warning:[0m ${msg}"
+        builtins.trace "evaluation warning: ${msg}"
           (abort "NIX_ABORT_ON_WARN=true; warnings are treated as unrecoverable errors.")
       else
-        builtins.trace "[1;35mevaluation warning:[0m ${msg}";
+        builtins.trace "evaluation warning: ${msg}" v;
   warnIf = cond: msg: if cond then warn msg else x: x;
   warnIfNot = cond: msg: if cond then x: x else warn msg;
   throwIf = cond: msg: if cond then throw msg else x: x;

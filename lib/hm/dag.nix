@@ -6,7 +6,8 @@
 # entries* forms that chain a list under generated names `TAG-0`, `TAG-1`,
 # ...) and topoSort, whose result is `{ result = [ { name, data } ... ]; }`
 # or, for a cycle, `{ cycle = [ ... ]; loops = [ ... ]; }` with the entries
-# (name, data, after) on the cycle and those closing it.
+# (name, data, after) on the cycle and those closing it; and toJson, JSON
+# with DAGs written in their sorted order.
 #
 # topoSort works on the entries in attribute-name order and, repeatedly,
 # follows "must come before" links from the first remaining entry until it
@@ -48,6 +49,24 @@ rec {
   entriesBefore = tag: before: entriesBetween tag before [ ];
 
   map = f: mapAttrs (n: v: v // { data = f n v.data; });
+
+  # JSON of `value` in which DAGs become objects in their sorted order
+  # rather than in name order.  `depth` levels are looked at for DAGs (null:
+  # all); below that, values are converted as they are.
+  toJson = depth: value:
+    let
+      next = if depth == null then null else depth - 1;
+      json = builtins.toJSON;
+      join = builtins.concatStringsSep ",";
+    in
+    if depth != null && depth <= 0 then json value
+    else if isDag value then
+      "{" + join (builtins.map (e: "${json e.name}:${toJson next e.data}") (topoSort value).result) + "}"
+    else if isAttrs value then
+      "{" + join (builtins.map (n: "${json n}:${toJson next value.${n}}") (attrNames value)) + "}"
+    else if builtins.isList value then
+      "[" + join (builtins.map (toJson next) value) + "]"
+    else json value;
 
   topoSort = dag:
     let

@@ -1,7 +1,7 @@
 # Home Manager's additions to the library, reachable as `lib.hm`.
 #
 # Owns: the list of lib.hm parts and their names (dag, gvariant, types,
-# strings, shell, booleans, assertions), the same as Home Manager's
+# strings, shell, zsh, booleans, assertions), the same as Home Manager's
 # `lib.hm`.
 { lib }:
 rec {
@@ -10,6 +10,7 @@ rec {
   types = import ./types.nix { inherit lib dag gvariant; };
   strings = import ./strings.nix { inherit lib; };
   shell = import ./shell.nix { inherit lib; };
+  zsh = import ./zsh.nix { inherit lib; };
   booleans = import ./booleans.nix { inherit lib; };
   assertions = import ./assertions.nix { inherit lib; };
 }

@@ -88,6 +88,22 @@ in
   # manual lib.attrsets.mapAttrsRecursiveCond: does not descend where cond is false
   (t "mapAttrsRecursiveCond-stop" (mapAttrsRecursiveCond (as: !(as ? stop)) (path: v: if isAttrs v then "kept" else v + 1) { a = 1; b = { c = 2; }; s = { stop = 1; }; })
     { a = 2; b = { c = 3; }; s = "kept"; })
+  # manual lib.attrsets.mapAttrsToListRecursive: "ordered lexicographically by
+  # their attribute paths" (the doc example lists d=D last, against that text)
+  (t "mapAttrsToListRecursive-example" (lib.attrsets.mapAttrsToListRecursive (path: value: "${concatStringsSep "." path}=${value}") { n = { a = "A"; m = { b = "B"; c = "C"; }; }; d = "D"; })
+    [ "d=D" "n.a=A" "n.m.b=B" "n.m.c=C" ])
+  # manual lib.attrsets.mapAttrsToListRecursiveCond example (a derivation-like leaf)
+  (t "mapAttrsToListRecursiveCond-example" (lib.attrsets.mapAttrsToListRecursiveCond (path: as: !(isDerivation as)) (path: value: "--set=${concatStringsSep "." path}=${toString value}")
+    { rust.optimize = 2; target = { riscv64-unknown-linux-gnu.linker = { type = "derivation"; outPath = "/store/lld"; }; }; })
+    [ "--set=rust.optimize=2" "--set=target.riscv64-unknown-linux-gnu.linker=/store/lld" ])
+  # manual lib.attrsets.longestValidPathPrefix examples (x = { a = { b = 3; }; })
+  (t "longestValidPathPrefix-doc-ab" (lib.attrsets.longestValidPathPrefix [ "a" "b" "c" ] x) [ "a" "b" ])
+  (t "longestValidPathPrefix-doc-a" (lib.attrsets.longestValidPathPrefix [ "a" ] x) [ "a" ])
+  (t "longestValidPathPrefix-doc-zz" (lib.attrsets.longestValidPathPrefix [ "z" "z" ] x) [ ])
+  # manual lib.attrsets.foldlAttrs example with a number accumulator
+  (t "foldlAttrs-number" (foldlAttrs (acc: _: v: acc * 10 + v) 1 { z = 1; a = 2; }) 121)
+  # manual lib.attrsets.updateManyAttrsByPath: later updates of one path see earlier ones
+  (t "updateManyAttrsByPath-order" (updateManyAttrsByPath [ { path = [ "a" ]; update = old: old + 1; } { path = [ "a" ]; update = old: old * 10; } ] { a = 1; }) { a = 20; })
   # manual lib.attrsets.genAttrs example
   (t "genAttrs-example" (genAttrs [ "foo" "bar" ] (name: "x_" + name)) { foo = "x_foo"; bar = "x_bar"; })
   # manual lib.attrsets.genAttrs' example

@@ -12,7 +12,10 @@ hearth=${HEARTH:-$top/build/hearth}
 err=$(mktemp /tmp/hearth-liberr.XXXXXX)
 trap 'rm -f "$err"' EXIT
 
-# name <TAB> expression (lib in scope) <TAB> expected stderr substring
+# name <TAB> expression (lib in scope) <TAB> expected stderr substring.
+# The texts are those of the nixpkgs manual's examples (assertMsg,
+# assertOneOf, assertEachOneOf, checkListOfEnum, toInt, getExe') or of the
+# messages nixpkgs lib 26.11 raises for the same input.
 cases=$(cat <<'CASES'
 last-empty	lib.last [ ]	lists.last: list must not be empty!
 init-empty	lib.init [ ]	lists.init: list must not be empty!
@@ -23,11 +26,18 @@ getExe'-type	lib.getExe' "x" "y"	lib.meta.getExe': The first argument is of type
 getExe'-second	lib.getExe' { type = "derivation"; outPath = "/o"; } 1	lib.meta.getExe': The second argument is of type int, but it should be a string instead.
 getExe'-nested	lib.getExe' { type = "derivation"; outPath = "/o"; } "a/b"	lib.meta.getExe': The second argument "a/b" is a nested path with a "/" character, but it should just be the name of the executable instead.
 fixedWidthString	lib.fixedWidthString 2 "0" "123"	fixedWidthString: requested string length (2) must not be shorter than actual length (3)
-checkListOfEnum	lib.checkListOfEnum "color" [ "red" "green" ] [ "blue" "red" ] true	color: blue unexpected; valid ones: red, green
+checkListOfEnum	let colorVariants = ["bright" "dark" "black"]; in lib.checkListOfEnum "color variants" [ "standard" "light" "dark" ] colorVariants true	color variants: bright, black unexpected; valid ones: standard, light, dark
 throwIfNot	lib.throwIfNot false "custom message" 1	custom message
 throwIf	lib.throwIf true "custom message" 1	custom message
 assertMsg	assert lib.assertMsg false "my assertion text"; 1	my assertion text
 assertOneOf	assert lib.assertOneOf "foo" "foo" [ "bar" "baz" ]; 1	foo must be one of [\n  "bar"\n  "baz"\n], but is: "foo"
+assertOneOf-ssl	let sslLibrary = "libressl"; in assert lib.assertOneOf "sslLibrary" sslLibrary [ "openssl" "bearssl" ]; 1	sslLibrary must be one of [\n  "openssl"\n  "bearssl"\n], but is: "libressl"
+assertEachOneOf	let sslLibraries = [ "libressl" "bearssl" ]; in assert lib.asserts.assertEachOneOf "sslLibraries" sslLibraries [ "openssl" "bearssl" ]; 1	each element in sslLibraries must be one of [\n  "openssl"\n  "bearssl"\n], but is: [\n  "libressl"\n  "bearssl"\n]
+assertMsg-example	assert lib.assertMsg ("foo" == "bar") "foo is not bar, silly"; ""	foo is not bar, silly
+path-append-type	lib.path.append "/foo" "bar"	lib.path.append: The first argument is of type string, but a path was expected
+path-removePrefix	lib.path.removePrefix /foo/bar /foo	lib.path.removePrefix: The first path argument "/foo/bar" is not a component-wise prefix of the second path argument "/foo".
+toSentenceCase-type	lib.toSentenceCase 1	toSentenceCase does only accepts string values, but got int
+cli-empty-name	lib.cli.toCommandLine (n: { option = n; sep = null; explicitBool = false; }) { "" = 1; }	lib.cli.toCommandLine only accepts non-empty option names.
 lists-removePrefix	lib.lists.removePrefix [ 0 ] [ 1 ]	lib.lists.removePrefix: First argument is not a list prefix of the second argument
 unionOfDisjoint	(lib.attrsets.unionOfDisjoint { a = 1; } { a = 2; }).a	unionOfDisjoint: collision on a; complete list: a
 toShellVar	lib.toShellVar "0bad" "x"	toShellVar: 0bad is not a valid shell variable name
@@ -39,8 +49,9 @@ mkValueStringDefault-attrs	lib.generators.mkValueStringDefault { } { a = 1; }	ge
 toLua-bindings	lib.generators.toLua { asBindings = true; } { "1a" = 1; }	Bad Lua var names: [\n  "1a"\n]
 toDhall-null	lib.generators.toDhall { } null	generators.toDhall: cannot convert a null to Dhall
 withRecursion	lib.generators.withRecursion { depthLimit = 0; } { a = 1; }	Exceeded maximum eval-depth limit of 0 while trying to evaluate with `generators.withRecursion'!
-fromHexString	lib.fromHexString "xyz"	Invalid hexadecimal string: xyz
 updateManyAttrsByPath	lib.updateManyAttrsByPath [ { path = [ "a" "b" ]; update = old: old + 1; } ] { a = 1; }	updateManyAttrsByPath: Path 'a.b' needs to be updated, but path 'a' of the given value is not an attribute set, so we can't update an attribute inside of it.
+updateManyAttrsByPath-missing	lib.updateManyAttrsByPath [ { path = [ "a" "b" ]; update = old: old + 1; } ] { }	updateManyAttrsByPath: Path 'a.b' does not exist in the given value, but the first update to this path tries to access the existing value.
+getAttrFromPath	lib.getAttrFromPath [ "z" "z" ] { a = 1; }	cannot find attribute 'z.z'
 tryCPE	lib.meta.cpePatchVersionInUpdateWithVendor "gnu" "5.3p0"	version 5.3p0 doesn't match regex `([0-9]+\.[0-9]+)\.([0-9]+)`
 CASES
 )

@@ -180,7 +180,9 @@ in
     silent = false;
     verbose = true;
   }) [ "-X" "PUT" "--data" "{\"id\":0}" "--retry" "3" "--url" "https://example.com/foo" "--url" "https://example.com/bar" "--verbose" ])
-  # manual lib.cli.toGNUCommandLineShell example
+  # manual lib.cli.toGNUCommandLineShell example (the doc's rendering quotes
+  # every word, as escapeShellArg did before 23.11; escapeShellArgs now leaves
+  # safe words bare, see lib.strings.escapeShellArgs' example)
   (t "toGNUCommandLineShell-example" (cli.toGNUCommandLineShell { } {
     data = builtins.toJSON { id = 0; };
     X = "PUT";
@@ -190,5 +192,47 @@ in
     silent = false;
     verbose = true;
   }) "-X PUT --data '{\"id\":0}' --retry 3 --url https://example.com/foo --url https://example.com/bar --verbose")
+  # manual lib.cli.toCommandLineGNU example
+  (t "toCommandLineGNU-example" (cli.toCommandLineGNU { } {
+    v = true;
+    verbose = [ true true false null ];
+    i = ".bak";
+    testsuite = [ "unit" "integration" ];
+    e = [ "s/a/b/" "s/b/c/" ];
+    n = false;
+    data = builtins.toJSON { id = 0; };
+  }) [ "--data={\"id\":0}" "-es/a/b/" "-es/b/c/" "-i.bak" "--testsuite=unit" "--testsuite=integration" "-v" "--verbose" "--verbose" ])
+  # manual lib.cli.toCommandLine basic example
+  (t "toCommandLine-basic" (cli.toCommandLine (optionName: { option = "-${optionName}"; sep = "="; explicitBool = true; }) {
+    v = true;
+    verbose = [ true true false null ];
+    i = ".bak";
+    testsuite = [ "unit" "integration" ];
+    e = [ "s/a/b/" "s/b/c/" ];
+    n = false;
+    data = builtins.toJSON { id = 0; };
+  }) [ "-data={\"id\":0}" "-e=s/a/b/" "-e=s/b/c/" "-i=.bak" "-n=false" "-testsuite=unit" "-testsuite=integration" "-v=true" "-verbose=true" "-verbose=true" "-verbose=false" ])
+  # manual lib.cli.toCommandLine example with a more complex option format
+  (t "toCommandLine-complex" (cli.toCommandLine (optionName:
+    let isLong = lib.stringLength optionName > 1; in
+    rec {
+      option = if isLong then "--${optionName}" else "-${optionName}";
+      sep = if isLong then "=" else null;
+      explicitBool = true;
+      formatArg = let f = value: if lib.isString value then value else builtins.toJSON value; in
+        value: if listRepr == "join" && lib.isList value then lib.concatStringsSep "," (map f value) else f value;
+      listRepr = if optionName == "tags" then "join" else "repeat";
+    }) {
+    v = true;
+    verbose = [ true true false null ];
+    n = false;
+    output = "result.txt";
+    testsuite = [ "unit" "integration" ];
+    data = { id = 0; name = "test"; };
+    tags = [ "foo" "bar" ];
+  }) [ "--data={\"id\":0,\"name\":\"test\"}" "-n" "false" "--output=result.txt" "--tags=foo,bar" "--testsuite=unit" "--testsuite=integration" "-v" "true" "--verbose=true" "--verbose=true" "--verbose=false" ])
+  # lib.cli.toCommandLineShellGNU: the same, shell-escaped into one string
+  (t "toCommandLineShellGNU" (cli.toCommandLineShellGNU { } { o = "a b"; long = true; }) "--long '-oa b'")
+  (t "toCommandLine-spread" (cli.toCommandLine (n: { option = "--${n}"; sep = "="; explicitBool = false; listRepr = "spread"; }) { files = [ "a" "b" ]; }) [ "--files" "a" "b" ])
   (t "toGNUCommandLine-separator" (cli.toGNUCommandLine { optionValueSeparator = "="; } { level = 3; }) [ "--level=3" ])
 ]

@@ -4,7 +4,10 @@
 # case whose expr throws fails with got = "<error>"; the other cases of the
 # file still run.  No builtins.toJSON here, so the harness itself needs only
 # the core language from the evaluator under test.
-{ file, prefix }:
+# With `from`/`to`, only the cases with those indices run (from inclusive,
+# to exclusive): the runner bisects a file when an error tryEval cannot catch
+# stops it as a whole.
+{ file, prefix, from ? 0, to ? null }:
 let
   lib = import ../../lib;
   cases = import file { inherit lib; };
@@ -19,4 +22,7 @@ let
       got = if r.success then r.value else "<error>";
     });
 in
-map run cases
+let
+  last = if to == null then builtins.length cases else to;
+in
+builtins.genList (i: run (builtins.elemAt cases (from + i))) (last - from)

@@ -162,6 +162,16 @@ in
   # manual lib.lists.unique example
   (t "unique-example" (unique [ 3 2 3 4 ]) [ 3 2 4 ])
   (t "unique-empty" (unique [ ]) [ ])
+  # manual lib.lists.uniqueStrings example (order not preserved: sorted)
+  (t "uniqueStrings-example" (lib.lists.uniqueStrings [ "foo" "bar" "foo" ]) [ "bar" "foo" ])
+  # manual lib.concatAttrValues example
+  (t "concatAttrValues-example" (lib.concatAttrValues { a = [ 1 2 ]; b = [ 3 ]; }) [ 1 2 3 ])
+  # manual lib.lists.crossLists example
+  (t "crossLists-example" (crossLists (x: y: "${toString x}${toString y}") [ [ 1 2 ] [ 3 4 ] ]) [ "13" "14" "23" "24" ])
+  (t "mapCartesianProduct-crossLists" (mapCartesianProduct (x: "${toString x.a}${toString x.b}") { a = [ 1 2 ]; b = [ 3 4 ]; }) [ "13" "14" "23" "24" ])
+  # findFirstIndex folds: long lists do not exhaust the stack
+  (t "findFirstIndex-long" (findFirstIndex (x: x == 99999) null (range 0 100000)) 99999)
+  (t "findFirstIndex-first" (findFirstIndex (x: x > 0) null [ 1 (throw "not evaluated") ]) 0)
   # manual lib.lists.allUnique examples
   (t "allUnique-false" (allUnique [ 3 2 3 4 ]) false)
   (t "allUnique-true" (allUnique [ 3 2 4 1 ]) true)

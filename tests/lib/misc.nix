@@ -72,6 +72,8 @@ in
   (t "makeOverridable-chain" ((overridable.override { a = 10; }).override { b = 5; }).result 15)
   (t "makeOverridable-names" (attrNames overridable) [ "override" "overrideDerivation" "result" ])
   (t "makeOverridable-functionArgs" (functionArgs (makeOverridable ({ a, b ? 1 }: a))) { a = false; b = true; })
+  (t "makeOverridable-functor-attrs" (makeOverridable { __functor = self: { a }: { r = a; }; extra = 7; }).extra 7)
+  (t "makeOverridable-functor-call" ((makeOverridable { __functor = self: { a }: { r = a; }; extra = 7; }) { a = 3; }).r 3)
   (t "makeOverridable-nonattrs" (makeOverridable ({ a }: a + 1) { a = 1; }) 2)
   (t "makeOverridable-function-result" ((makeOverridable ({ a }: x: x + a) { a = 1; }).override { a = 5; } 1) 6)
   # manual lib.customisation.callPackageWith: arguments from autoArgs, explicit ones win

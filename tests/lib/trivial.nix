@@ -39,6 +39,9 @@ in
   # manual lib.trivial.boolToString: "true" / "false"
   (t "boolToString-true" (boolToString true) "true")
   (t "boolToString-false" (boolToString false) "false")
+  # manual lib.trivial.boolToYesNo: "yes" / "no"
+  (t "boolToYesNo-true" (lib.trivial.boolToYesNo true) "yes")
+  (t "boolToYesNo-false" (lib.trivial.boolToYesNo false) "no")
   # manual lib.trivial.mergeAttrs example
   (t "mergeAttrs-example" (mergeAttrs { a = 1; b = 2; } { b = 3; c = 4; }) { a = 1; b = 3; c = 4; })
   # manual lib.trivial.flip example: flip concat [1] [2] => [ 2 1 ]

@@ -1,8 +1,10 @@
 # source: nixpkgs lib/modules.nix mkAliasOptionModule: the alias forwards definitions without a warning and reads the target
-# expect: { short = [ "a" ]; target = [ "a" ]; }
+# expect: "{\"short\":[\"a\"],\"target\":[\"a\"]}"
 with import ../harness.nix;
 let c = config [
   { options.long.path.target = mkOption { type = types.listOf types.str; }; }
   (lib.mkAliasOptionModule [ "short" ] [ "long" "path" "target" ])
   { short = [ "a" ]; }
-]; in { target = c.long.path.target; short = c.short; }
+]; in
+# As JSON: both values may be the same list, which evaluators print as «repeated» or not depending on sharing.
+builtins.toJSON { target = c.long.path.target; short = c.short; }
