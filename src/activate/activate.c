@@ -821,6 +821,11 @@ static int start_journal(struct act *a, char **err) {
     for (size_t g = 0; g < a->nolds; g++)
         if (journal_add(&a->j, "old", a->olds[g].path) != 0)
             return fail(err, "cannot write the journal: %s", strerror(errno));
+    /* An interrupted run's directories are carried over before the new journal replaces its
+     * journal, so that a kill right after the replacement loses none of them. */
+    for (size_t i = 0; a->resuming && i < a->resumed.ndirs; i++)
+        if (journal_add(&a->j, "mkdir", a->resumed.dirs[i]) != 0)
+            return fail(err, "cannot write the journal: %s", strerror(errno));
     if (journal_commit(&a->j) != 0)
         return fail(err, "cannot write the journal '%s': %s", a->p->journal_path, strerror(errno));
     mutated(a);
@@ -893,9 +898,13 @@ static int run_steps(struct act *a, char **err) {
         case S_ON_CHANGE: {
             const char *hooks[a->newm.nfiles ? a->newm.nfiles : 1];
             size_t nh = 0;
-            for (size_t f = 0; f < a->newm.nfiles; f++)
-                if (a->newm.files[f].on_change && a->changed[f])
-                    hooks[nh++] = a->newm.files[f].on_change;
+            for (size_t f = 0; f < a->newm.nfiles; f++) {
+                if (!a->newm.files[f].on_change || !a->changed[f]) continue;
+                /* Hooks are not dry-run aware, so a dry run only tells about them. */
+                if (a->o->dry_run || a->o->verbose)
+                    say(a, "Running onChange hook for %s/%s", a->p->home, a->newm.files[f].target);
+                if (!a->o->dry_run) hooks[nh++] = a->newm.files[f].on_change;
+            }
             if (nh) rc = hooks_run_on_change(&env, hooks, nh, err);
             break;
         }
@@ -1012,8 +1021,6 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     if (a.resuming && !o->dry_run) {
         /* Carry the interrupted run's record over before anything else changes. */
         if (start_journal(&a, err) != 0) goto out;
-        for (size_t i = 0; i < a.resumed.ndirs; i++)
-            if (journal_add(&a.j, "mkdir", a.resumed.dirs[i]) == 0) mutated(&a);
         remove_tmp_links(&a, &a.newm);
         for (size_t g = 0; g < a.nolds; g++)
             remove_tmp_links(&a, &a.olds[g]);

@@ -195,7 +195,7 @@ int journal_dirs_save(struct journal_state *st, const char *path) {
         return -1;
     }
     /* Sorted by strcmp already. */
-    qsort(st->dirs, st->ndirs, sizeof *st->dirs, cmp_str);
+    if (st->ndirs) qsort(st->dirs, st->ndirs, sizeof *st->dirs, cmp_str);
     for (size_t i = 0; i < st->ndirs; i++)
         fprintf(f, "%s\n", st->dirs[i]);
     int rc = fclose(f) == 0 ? rename(tmp, path) : -1;

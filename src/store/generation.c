@@ -808,7 +808,7 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     free(p);
     if (rc != 0) goto fail_built;
     /* references: sorted, unique; what gc keeps alive with this generation. */
-    qsort(b.refs, b.nrefs, sizeof *b.refs, name_cmp);
+    if (b.nrefs) qsort(b.refs, b.nrefs, sizeof *b.refs, name_cmp);
     size_t len = 0;
     for (size_t i = 0; i < b.nrefs; i++)
         len += strlen(b.refs[i]) + 1;
