@@ -26,6 +26,18 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 int cmd_help(const struct cli_invocation *inv);
+int cmd_eval(const struct cli_invocation *inv);
+
+/* Activation, generations, profiles and gc (activate branch). */
+int cmd_activate(const struct cli_invocation *inv);
+int cmd_build_generation(const struct cli_invocation *inv);
+int cmd_generations(const struct cli_invocation *inv);
+int cmd_remove_generations(const struct cli_invocation *inv);
+int cmd_expire_generations(const struct cli_invocation *inv);
+int cmd_rollback(const struct cli_invocation *inv);
+int cmd_gc(const struct cli_invocation *inv);
+
+/* systemd user units (services branch). */
 int cmd_systemd_switch(const struct cli_invocation *inv);
 
 #endif

@@ -10,6 +10,14 @@
 
 const struct cli_command cli_commands[] = {
     {"help", cmd_help, "Print this help"},
+    {"eval", cmd_eval, "Evaluate a Nix expression (nix-instantiate --eval)"},
+    {"activate", cmd_activate, "Activate a built generation [GENERATION] [-b EXT] [-n] [-v]"},
+    {"build-generation", cmd_build_generation, "Build a generation from a spec (internal)"},
+    {"generations", cmd_generations, "List all home environment generations"},
+    {"remove-generations", cmd_remove_generations, "Remove indicated generations ID..."},
+    {"expire-generations", cmd_expire_generations, "Remove generations older than TIMESTAMP"},
+    {"rollback", cmd_rollback, "Switch back to the previous generation"},
+    {"gc", cmd_gc, "Delete store objects no generation or root reaches"},
     {"systemd-switch", cmd_systemd_switch, "Switch systemd user units between generations"},
     {NULL, NULL, NULL},
 };

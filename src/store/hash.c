@@ -209,3 +209,100 @@ void hash_compress(const struct hash *h, uint8_t *out, size_t out_len) {
     for (size_t i = 0; i < h->len; i++)
         out[i % out_len] ^= h->bytes[i];
 }
+
+static int hash_err(char **err, const char *fmt, const char *a, const char *b) {
+    if (err && asprintf(err, fmt, a, b) < 0) *err = NULL;
+    return -1;
+}
+
+/* Standard base-64 with '=' padding; false on a bad character or a length that is not a
+ * whole number of groups. */
+static bool base64_decode(const char *s, uint8_t *out, size_t cap, size_t *n_out) {
+    size_t len = strlen(s), n = 0;
+    unsigned data = 0;
+    int nbits = 0;
+    if (len % 4) return false;
+    for (size_t k = 0; k < len; k++) {
+        if (s[k] == '=') {
+            for (size_t j = k; j < len; j++)
+                if (s[j] != '=') return false;
+            break;
+        }
+        const char *p = strchr(base64_chars, s[k]);
+        if (!p || !*p) return false;
+        data = data << 6 | (unsigned)(p - base64_chars);
+        nbits += 6;
+        if (nbits >= 8) {
+            nbits -= 8;
+            if (n >= cap) return false;
+            out[n++] = (uint8_t)(data >> nbits);
+        }
+    }
+    *n_out = n;
+    return true;
+}
+
+int hash_parse_any(const char *text, const enum hash_algo *algo, struct hash *out, char **err) {
+    const char *rest = text;
+    bool sri = false, have_prefix = false;
+    enum hash_algo parsed = HASH_SHA256;
+    const char *sep = strchr(text, ':');
+    if (!sep) {
+        sep = strchr(text, '-');
+        sri = sep != NULL;
+    }
+    if (sep) {
+        char name[16] = "";
+        size_t n = (size_t)(sep - text);
+        if (n < sizeof name) {
+            memcpy(name, text, n);
+            name[n] = '\0';
+        }
+        if (n >= sizeof name || !hash_algo_from_name(name, &parsed)) {
+            char *prefix = strndup(text, n);
+            hash_err(err, "unknown hash algorithm '%s'%s", prefix ? prefix : "", "");
+            free(prefix);
+            return -1;
+        }
+        have_prefix = true;
+        rest = sep + 1;
+    }
+    if (!*text) {
+        if (!algo) return hash_err(err, "empty hash requires explicit hash type%s%s", "", "");
+        memset(out, 0, sizeof *out);
+        out->algo = *algo;
+        out->len = hash_algo_size(*algo);
+        return 0;
+    }
+    if (!have_prefix && !algo)
+        return hash_err(err,
+                        "hash '%s' does not include a type, nor is the type otherwise known "
+                        "from context%s",
+                        rest, "");
+    if (have_prefix && algo && parsed != *algo)
+        return hash_err(err, "hash '%s' should have type '%s'", text, hash_algo_name(*algo));
+    enum hash_algo a = have_prefix ? parsed : *algo;
+    size_t size = hash_algo_size(a), len = strlen(rest);
+    memset(out, 0, sizeof *out);
+    out->algo = a;
+    out->len = size;
+    if (!sri && len == hash_base16_len(size)) {
+        if (!hash_parse(a, rest, out))
+            return hash_err(err, "invalid base-16 hash '%s'%s", text, "");
+        return 0;
+    }
+    if (!sri && len == hash_base32_len(size)) {
+        if (!hash_parse(a, rest, out))
+            return hash_err(err, "invalid base-32 hash '%s'%s", text, "");
+        return 0;
+    }
+    if (sri || len == hash_base64_len(size)) {
+        uint8_t buf[HASH_MAX_BYTES + 3];
+        size_t n = 0;
+        if (!base64_decode(rest, buf, sizeof buf, &n) || n != size)
+            return hash_err(err, "invalid %s hash '%s'", sri ? "SRI" : "base-64", rest);
+        memcpy(out->bytes, buf, size);
+        return 0;
+    }
+    return hash_err(err, "hash '%s' has wrong length for hash type '%s'", rest, hash_algo_name(a));
+}

@@ -48,6 +48,12 @@ void hash_to_base64(const uint8_t *bytes, size_t n, char *out);
  * Returns false when the text is none of those. */
 bool hash_parse(enum hash_algo algo, const char *text, struct hash *out);
 
+/* Parses a hash the way Nix reads `outputHash`, `builtins.path`'s sha256 and similar: "ALGO:HASH",
+ * SRI "ALGO-BASE64", or a bare base-16, Nix base-32 or base-64 hash when `algo` (may be NULL)
+ * gives the type. An empty text is the all-zero hash of `algo` (Nix warns and uses it).
+ * Returns 0, or -1 with *err set to Nix's message (malloc'd). */
+int hash_parse_any(const char *text, const enum hash_algo *algo, struct hash *out, char **err);
+
 /* XOR-folds `h` into `out_len` bytes, as Nix does to make 160-bit store path hashes. */
 void hash_compress(const struct hash *h, uint8_t *out, size_t out_len);
 

@@ -63,11 +63,30 @@ int main(void) {
     expect_str("recursive fixed output", p, "/tmp/x/store/ybcsg1w4jpin87sl9dfw9jrfm7scdiy7-g");
     free(p);
 
+    /* builtins.toFile ".hidden" "x" works in nix 2.8 and again since 2.20 (dotfiles);
+     * ".", ".." and ".-x" are refused by current Nix. */
     const char *why = NULL;
-    if (store_path_name_valid(".hidden", &why) || !why) {
-        fprintf(stderr, "FAIL name starting with a period accepted\n");
+    if (!store_path_name_valid(".hidden", &why)) {
+        fprintf(stderr, "FAIL name starting with a period refused\n");
         failures++;
     }
+    if (store_path_name_valid("..", &why) || !why || store_path_name_valid(".-x", &why) ||
+        store_path_name_valid("a b", &why)) {
+        fprintf(stderr, "FAIL bad names accepted\n");
+        failures++;
+    }
+    h = hash_buffer(HASH_SHA256, "x", 1);
+    /* builtins.toFile "a/b" "x" with NIX_STORE_DIR=/tmp/hearth-storepaths-golden/store */
+    const char *gsd = "/tmp/hearth-storepaths-golden/store";
+    p = store_make_text_path_unchecked(gsd, &h, NULL, 0, "a/b");
+    char *msg = p ? store_path_name_error(gsd, p) : NULL;
+    if (!msg || strcmp(msg, "store path 'cq8wawjm9ccyv6jx6j5x43q0z0avdlf6-a/b' contains illegal "
+                            "character '/'") != 0) {
+        fprintf(stderr, "FAIL name error message: %s\n", msg ? msg : "(null)");
+        failures++;
+    }
+    free(msg);
+    free(p);
     if (!store_path_is_store_path(sd, "/tmp/x/store/sins5lgv0c1zdwgkqs36r1a3lnh6llbr-hello.txt") ||
         store_path_is_store_path(sd, "/tmp/x/store/sins5lgv0c1zdwgkqs36r1a3lnh6llbr-hello.txt/x")) {
         fprintf(stderr, "FAIL store_path_is_store_path\n");

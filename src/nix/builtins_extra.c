@@ -1,0 +1,53 @@
+/* builtins_extra: see builtins_extra.h. */
+#include "nix/builtins_extra.h"
+#include "nix/eval.h"
+#include "nix/nixregex.h"
+
+#include <gc.h>
+#include <string.h>
+
+void builtins_extra_register(struct eval_state *st) {
+    builtins_lists_register(st);
+    builtins_attrs_register(st);
+    builtins_strings_register(st);
+    builtins_regex_register(st);
+    builtins_math_register(st);
+    builtins_json_register(st);
+    builtins_toml_register(st);
+    builtins_xml_register(st);
+    builtins_fs_register(st);
+    builtins_misc_register(st);
+    builtins_scoped_register(st);
+}
+
+void builtins_extra_release(struct eval_state *st) {
+    nix_regex_cache_free(st->regex_cache);
+    st->regex_cache = NULL;
+}
+
+void builtins_error_add_frame(struct nix_error *e, size_t outer, nix_pos pos, const char *msg) {
+    if (outer > e->nframes) outer = e->nframes;
+    size_t inner = e->nframes - outer;
+    struct trace_frame *f = GC_MALLOC((e->nframes + 1) * sizeof *f);
+    if (inner) memcpy(f, e->frames, inner * sizeof *f);
+    f[inner] = (struct trace_frame){pos, msg};
+    if (outer) memcpy(f + inner + 1, e->frames + inner, outer * sizeof *f);
+    e->frames = f;
+    e->nframes++;
+}
+
+void builtins_throw_with_frame(struct eval_state *st, nix_pos pos, const char *msg,
+                               nix_pos frame_pos, const char *frame_msg) {
+    struct nix_error *e = GC_MALLOC(sizeof *e);
+    e->kind = ERR_EVAL;
+    e->msg = msg;
+    e->pos = pos;
+    /* With --show-trace the frames active now follow, innermost first (as eval.c records). */
+    size_t n = st->show_trace ? st->ntrace : 0;
+    e->frames = GC_MALLOC((n + 1) * sizeof *e->frames);
+    e->frames[0] = (struct trace_frame){frame_pos, frame_msg};
+    for (size_t i = 0; i < n; i++)
+        e->frames[i + 1] = st->trace[n - 1 - i];
+    e->nframes = n + 1;
+    eval_rethrow(st, e);
+}

@@ -1,0 +1,1 @@
+let f = with { d = 1; }; d; in f

@@ -1,0 +1,1 @@
+let a = abort "never"; in "fine"

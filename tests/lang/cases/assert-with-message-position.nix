@@ -1,0 +1,1 @@
+let x = 5; in assert x < 3 || x > 10; x

@@ -1,0 +1,1 @@
+let f = x: x; or = 2; in f or

@@ -1,0 +1,1 @@
+let a = { b = null; }; in a.b or 1

@@ -1,0 +1,1 @@
+{ f = x: x; l = [ (y: y) builtins.map ]; }

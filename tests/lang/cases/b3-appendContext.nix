@@ -1,0 +1,1 @@
+let d = derivation { name = "d"; system = "x86_64-linux"; builder = "/bin/sh"; }; s = builtins.unsafeDiscardStringContext d.drvPath; in builtins.getContext (builtins.appendContext s { ${s} = { outputs = [ "out" ]; }; })

@@ -1,0 +1,1 @@
+with builtins; [ (compareVersions "1.0" "2.3") (compareVersions "2.1" "2.1") (compareVersions "2.3.1" "2.3") (compareVersions "2.3pre1" "2.3") (compareVersions "1.0a" "1.0") (compareVersions "1.10" "1.9") (compareVersions "1.0" "1.0.0") (compareVersions "a" "b") (compareVersions "2.3pre" "2.3alpha") ]

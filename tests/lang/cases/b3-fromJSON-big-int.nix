@@ -1,0 +1,1 @@
+builtins.fromJSON "99999999999999999999"

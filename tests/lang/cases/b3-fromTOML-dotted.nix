@@ -1,0 +1,5 @@
+builtins.fromTOML ''
+  a.b.c = 1
+  "quoted key" = 'literal'
+  inline = { x = 1, y = "z" }
+''

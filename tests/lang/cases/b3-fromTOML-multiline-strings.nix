@@ -1,0 +1,7 @@
+builtins.fromTOML ''
+  s = """
+  line1
+  line2"""
+  l = '''
+  raw \n'''
+''

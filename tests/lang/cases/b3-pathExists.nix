@@ -1,0 +1,1 @@
+with builtins; [ (pathExists ./helpers/hello.txt) (pathExists ./helpers/nope) (pathExists ./helpers) (pathExists "/") ]

@@ -1,0 +1,1 @@
+builtins.scopedImport { x = 1; } ./helpers/uses-x.nix

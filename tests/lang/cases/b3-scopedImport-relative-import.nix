@@ -1,0 +1,1 @@
+builtins.scopedImport { } ./helpers/relative.nix

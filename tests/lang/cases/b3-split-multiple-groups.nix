@@ -1,0 +1,1 @@
+builtins.split "([[:digit:]])(x)?" "a1b2xc"

@@ -1,0 +1,1 @@
+builtins.toJSON { outPath = "/o"; other = 1; }

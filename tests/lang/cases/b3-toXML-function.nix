@@ -1,0 +1,1 @@
+builtins.toXML { f = { x, y ? 1 }: x; }

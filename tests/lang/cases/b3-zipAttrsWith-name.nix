@@ -1,0 +1,1 @@
+builtins.zipAttrsWith (name: values: name + toString (builtins.length values)) [ { x = 1; } { x = 2; } ]

@@ -1,0 +1,1 @@
+baseNameOf ./helpers/hello.txt

@@ -1,0 +1,1 @@
+builtins.typeOf (dirOf ./helpers/hello.txt)

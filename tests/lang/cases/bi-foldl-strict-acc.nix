@@ -1,0 +1,1 @@
+builtins.foldl' (a: b: b) 0 [ (throw "acc forced") 1 ]

@@ -1,0 +1,1 @@
+builtins.getEnv "HEARTH_LANG_VAR"

@@ -1,0 +1,1 @@
+with builtins; [ (isAttrs { }) (isList [ ]) (isInt 1) (isFloat 1.0) (isBool true) (isString "") (isPath ./.) (isFunction (x: x)) (isFunction map) (isInt 1.0) (isFloat 1) (isString ./.) (isAttrs [ ]) ]

@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.mapAttrs (n: v: throw "lazy") { a = 1; })

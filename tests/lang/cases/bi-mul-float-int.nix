@@ -1,0 +1,1 @@
+builtins.mul 0.5 3

@@ -1,0 +1,1 @@
+[ (true) (false) (null) (toString 1) (baseNameOf "a/b") ]

@@ -1,0 +1,1 @@
+builtins.trace "with \"quotes\"\nnewline" null

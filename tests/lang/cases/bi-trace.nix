@@ -1,0 +1,1 @@
+builtins.trace "a message" 42

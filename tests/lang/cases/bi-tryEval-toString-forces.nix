@@ -1,0 +1,1 @@
+builtins.tryEval (toString (throw "in toString"))

@@ -1,0 +1,1 @@
+[ (removeAttrs { a = 1; } [ "a" ]) (baseNameOf "x/y") (isNull null) ]

@@ -1,0 +1,1 @@
+"${{ outPath = ./helpers/hello.txt; }}" == ""

@@ -1,0 +1,1 @@
+toString [ { __toString = _: "x"; } { outPath = "y"; } ]

@@ -1,0 +1,1 @@
+let f = x: abort "aborted with ${x}"; in f "arg"

@@ -1,0 +1,1 @@
+let outer = x: inner x; inner = y: y + "s"; in outer 1

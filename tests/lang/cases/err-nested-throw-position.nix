@@ -1,0 +1,1 @@
+let f = x: x.a; in f { b = 1; }

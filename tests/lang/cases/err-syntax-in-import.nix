@@ -1,0 +1,1 @@
+import ./helpers/syntax-error.nix

@@ -1,0 +1,1 @@
+let s = { hello = 1; }; in s.helo

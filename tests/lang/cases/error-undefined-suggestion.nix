@@ -1,0 +1,1 @@
+let hello = 1; in helo

@@ -1,0 +1,1 @@
+[ 1.5 (-2) true false null "s" ]

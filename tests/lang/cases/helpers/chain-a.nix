@@ -1,0 +1,1 @@
+(import ./chain-b.nix) + 1

@@ -1,0 +1,1 @@
+if (import ./dir).fromDir then 41 else 0

@@ -1,0 +1,1 @@
+import ./helpers/func.nix 5

@@ -1,0 +1,1 @@
+let x = import ./helpers/does-not-exist.nix; in 1

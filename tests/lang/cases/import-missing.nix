@@ -1,0 +1,1 @@
+import ./helpers/does-not-exist.nix

@@ -1,0 +1,1 @@
+{ n }: import ./helpers/func.nix n

@@ -1,0 +1,1 @@
+let f = "value"; in import ./helpers/${f}.nix

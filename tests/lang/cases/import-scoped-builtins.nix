@@ -1,0 +1,1 @@
+builtins.scopedImport { builtins = { y = 1; }; } ./helpers/uses-builtins.nix

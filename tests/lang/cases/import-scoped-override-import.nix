@@ -1,0 +1,1 @@
+builtins.scopedImport { import = p: "replaced"; } ./helpers/uses-import.nix

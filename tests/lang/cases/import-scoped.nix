@@ -1,0 +1,1 @@
+builtins.scopedImport { x = 100; } ./helpers/uses-x.nix

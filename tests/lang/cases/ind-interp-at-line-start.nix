@@ -1,0 +1,4 @@
+let x = "V"; in ''
+  ${x} first
+  second
+''

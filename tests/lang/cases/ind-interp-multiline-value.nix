@@ -1,0 +1,5 @@
+let x = "one\ntwo"; in ''
+    start
+      ${x}
+    end
+''

@@ -1,0 +1,3 @@
+let y = "Y"; in ''
+  outer ${''inner ${y}''}
+''

@@ -1,0 +1,5 @@
+''
+        eight
+   three
+      six
+''

@@ -1,0 +1,1 @@
+__lessThan 1 2

@@ -1,0 +1,1 @@
+let myfunc = { a }: a; in myfunc { }

@@ -1,0 +1,1 @@
+[ (x: x) builtins.head (builtins.map (x: x)) ]

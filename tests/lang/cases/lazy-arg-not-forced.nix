@@ -1,0 +1,1 @@
+let f = x: 1; in f (abort "never")

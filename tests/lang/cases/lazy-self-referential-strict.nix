@@ -1,0 +1,1 @@
+let x = { a = 1; self = x; }; in x.self.self.a

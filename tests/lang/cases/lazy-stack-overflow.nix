@@ -1,0 +1,1 @@
+let f = x: 1 + f x; in f 0

@@ -1,0 +1,1 @@
+<hlp/./hello.txt>

@@ -1,0 +1,1 @@
+builtins.add 2 3.5

@@ -1,0 +1,1 @@
+builtins.mul 4 2.5

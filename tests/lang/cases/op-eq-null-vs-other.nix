@@ -1,0 +1,1 @@
+[ (null == false) (null == 0) (null == "") (null == [ ]) ]

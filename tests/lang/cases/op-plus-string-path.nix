@@ -1,0 +1,1 @@
+"a" + ./helpers/hello.txt

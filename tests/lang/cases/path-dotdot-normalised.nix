@@ -1,0 +1,1 @@
+./helpers/../helpers/./hello.txt

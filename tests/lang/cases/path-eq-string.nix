@@ -1,0 +1,1 @@
+[ (./helpers == "./helpers") (toString ./helpers == toString ./helpers) ]

@@ -1,0 +1,1 @@
+builtins.substring 0 0 "${./helpers/hello.txt}" == ""

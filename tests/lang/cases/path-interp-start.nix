@@ -1,0 +1,1 @@
+let d = "helpers"; in ./${d}/hello.txt

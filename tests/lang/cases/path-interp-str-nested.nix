@@ -1,0 +1,1 @@
+let f = "hello.txt"; in builtins.readFile ./helpers/${f}

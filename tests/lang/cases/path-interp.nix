@@ -1,0 +1,1 @@
+let x = "hello"; in ./helpers/${x}.txt

@@ -1,0 +1,1 @@
+import <hlp/value.nix>

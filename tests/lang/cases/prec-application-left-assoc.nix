@@ -1,0 +1,1 @@
+let k = a: b: a; in k 1 2

@@ -1,0 +1,1 @@
+{ d = derivation { name = "d"; system = "x86_64-linux"; builder = "/bin/sh"; }; }

@@ -1,0 +1,1 @@
+let b = "let"; in rec { a = b; b = "rec"; }.a

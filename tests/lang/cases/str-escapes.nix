@@ -1,0 +1,1 @@
+"tab\there\nnewline \"quoted\" back\\slash"

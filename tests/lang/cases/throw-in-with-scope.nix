@@ -1,0 +1,1 @@
+with { a = throw "from with"; }; a

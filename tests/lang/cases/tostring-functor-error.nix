@@ -1,0 +1,1 @@
+toString { __functor = self: x: x; }

@@ -1,0 +1,1 @@
+[ https://a.example/x mailto:user@example.org ]

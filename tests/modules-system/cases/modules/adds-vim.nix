@@ -1,0 +1,2 @@
+# Adds one package; disabled by the disabledModules cases.
+{ packages = [ "vim" ]; }

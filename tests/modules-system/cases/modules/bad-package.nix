@@ -1,0 +1,2 @@
+# Defines a package that is not a string.
+{ packages = [ 42 ]; }

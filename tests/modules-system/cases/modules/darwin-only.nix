@@ -1,0 +1,2 @@
+# A module that declares its class.
+{ _class = "darwin"; }

@@ -1,0 +1,2 @@
+# A nested directory on its own.
+[ "${../fixtures/tree/sub}" "${../fixtures/tree/bin}" ]

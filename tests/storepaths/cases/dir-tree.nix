@@ -1,0 +1,2 @@
+# A directory with subdirectories, an executable, an empty file and symlinks.
+"${../fixtures/tree}"

@@ -1,0 +1,2 @@
+# The executable bit is part of the NAR, so it changes the store path.
+"${../fixtures/run.sh}"

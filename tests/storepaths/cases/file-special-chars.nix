@@ -1,0 +1,2 @@
+# Contents with tabs, quotes and backslashes.
+"${../fixtures/special.txt}"

@@ -1,0 +1,6 @@
+# builtins.path with a filter dropping symlinks.
+builtins.path {
+  path = ../fixtures/tree;
+  name = "no-links";
+  filter = path: type: type != "symlink";
+}

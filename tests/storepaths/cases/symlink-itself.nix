@@ -1,0 +1,2 @@
+# A symlink is stored as a symlink, not followed.
+"${../fixtures/link}"

@@ -1,0 +1,1 @@
+(derivation { name = "a b"; system = "s"; builder = "/b"; }).drvPath

@@ -1,0 +1,1 @@
+derivation { name = "x"; system = "s"; builder = "/b"; outputHash = "abc"; outputHashAlgo = "sha3"; }

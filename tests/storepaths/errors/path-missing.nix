@@ -1,0 +1,1 @@
+"${../fixtures/no-such-file}"

@@ -1,0 +1,1 @@
+builtins.toFile "bad" "${(import ../fixtures/drvs.nix).simple}"
