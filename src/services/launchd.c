@@ -5,15 +5,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifdef __APPLE__
-#include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
 extern char **environ;
-#endif
 
 static int list_plists(const char *dir, struct strlist *out, char *err, size_t errlen) {
     if (!dir) return 0;
@@ -36,7 +36,7 @@ static int list_plists(const char *dir, struct strlist *out, char *err, size_t e
     return rc;
 }
 
-/* 1 when the two files' bytes differ, 0 when equal, -1 on a read error. */
+/* 1 when the two files' bytes differ, 0 when equal, -1 when one cannot be read. */
 static int files_differ(const char *a, const char *b) {
     FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
     int rc = -1;
@@ -78,6 +78,7 @@ static int add_entry(struct services_plan *p, const char *file, enum plan_action
 int launchd_plan(const char *old_dir, const char *new_dir, struct services_plan *p, char *err,
                  size_t errlen) {
     memset(p, 0, sizeof *p);
+    err[0] = '\0';
     struct strlist old = {0}, new = {0};
     int rc = list_plists(old_dir, &old, err, errlen);
     if (rc == 0) rc = list_plists(new_dir, &new, err, errlen);
@@ -106,18 +107,46 @@ int launchd_plan(const char *old_dir, const char *new_dir, struct services_plan 
     return rc;
 }
 
-#ifdef __APPLE__
-/* Runs launchctl with args; returns its exit status, or -1 when it could not run. */
-static int launchctl(char *const argv[]) {
+/* Runs launchctl with args; returns its exit status, or -1 when it could not be run. */
+static int run_launchctl(const char *launchctl, char *const argv[]) {
     pid_t pid;
-    if (posix_spawn(&pid, "/bin/launchctl", NULL, NULL, argv, environ) != 0) return -1;
+    if (posix_spawn(&pid, launchctl, NULL, NULL, argv, environ) != 0) return -1;
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-static int fail(struct services_report *r, const char *label, const char *why) {
+/* Copies src to dst through a temporary file renamed into place, so that launchd never reads a
+ * half-written plist. */
+static int install_copy(const char *src, const char *dst) {
+    char tmp[4300];
+    snprintf(tmp, sizeof tmp, "%s.hearth-tmp", dst);
+    FILE *in = fopen(src, "rb");
+    if (!in) return -1;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    FILE *o = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!o) {
+        if (fd >= 0) close(fd);
+        fclose(in);
+        return -1;
+    }
+    char buf[8192];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, o) != n) rc = -1;
+    if (ferror(in)) rc = -1;
+    fclose(in);
+    if (fclose(o) != 0) rc = -1;
+    if (rc == 0 && rename(tmp, dst) == 0) return 0;
+    unlink(tmp);
+    return -1;
+}
+
+static int fail(struct services_report *r, const struct launchd_switch_opts *o, const char *label,
+                const char *why) {
+    if (o->out) fprintf(o->out, "Failed switching agent %s: %s\n", label, why);
     if (r->nfailures == r->capfailures) {
         size_t cap = r->capfailures ? r->capfailures * 2 : 8;
         struct services_failure *f = realloc(r->failures, cap * sizeof *f);
@@ -125,68 +154,108 @@ static int fail(struct services_report *r, const char *label, const char *why) {
         r->failures = f;
         r->capfailures = cap;
     }
-    r->failures[r->nfailures].unit = strdup(label);
-    r->failures[r->nfailures].why = strdup(why);
-    r->nfailures++;
+    char *u = strdup(label), *w = strdup(why);
+    if (!u || !w) {
+        free(u);
+        free(w);
+        return -1;
+    }
+    r->failures[r->nfailures++] = (struct services_failure){u, w};
     return 0;
 }
 
-static int run_agents_plan(const struct launchd_switch_opts *o, const struct services_plan *p,
-                           struct services_report *r) {
+/* Whether the installed file at path may be replaced or removed: it is absent, or it is the old
+ * generation's copy (anything else was put there by someone else). */
+static bool installed_is_ours(const char *path, const char *old_copy) {
+    struct stat st;
+    if (lstat(path, &st) < 0) return errno == ENOENT;
+    return old_copy && S_ISREG(st.st_mode) && files_differ(path, old_copy) == 0;
+}
+
+static int run_agents_plan(const struct launchd_switch_opts *o, const char *launchctl,
+                           const struct services_plan *p, struct services_report *r) {
     char domain[64];
     snprintf(domain, sizeof domain, "gui/%u", (unsigned)getuid());
+    if (mkdir(o->agents_dir, 0755) < 0 && errno != EEXIST) {
+        snprintf(r->error, sizeof r->error, "%s: %s", o->agents_dir, strerror(errno));
+        return -1;
+    }
     for (size_t i = 0; i < p->n; i++) {
         const struct plan_entry *e = &p->e[i];
-        char target[512], path[4096];
+        char target[512], installed[4200], old_copy[4200], new_copy[4200], why[4400];
         snprintf(target, sizeof target, "%s/%s", domain, e->unit);
-        snprintf(path, sizeof path, "%s/%s.plist", o->agents_dir, e->unit);
-        if (e->action == PLAN_STOP || e->action == PLAN_STOP_START) {
-            char *argv[] = {"launchctl", "bootout", target, NULL};
-            /* An agent that was not loaded cannot be booted out; that is not a failure. */
-            if (launchctl(argv) == 0) r->stopped++;
+        snprintf(installed, sizeof installed, "%s/%s.plist", o->agents_dir, e->unit);
+        if (o->old_agents_dir)
+            snprintf(old_copy, sizeof old_copy, "%s/%s.plist", o->old_agents_dir, e->unit);
+        snprintf(new_copy, sizeof new_copy, "%s/%s.plist", o->new_agents_dir, e->unit);
+        const char *old = o->old_agents_dir ? old_copy : NULL;
+        if (!installed_is_ours(installed, e->action == PLAN_START ? NULL : old)) {
+            snprintf(why, sizeof why, "%s is not the one hearth installed; left alone", installed);
+            if (fail(r, o, e->unit, why) < 0) return -1;
+            continue;
         }
-        if (e->action == PLAN_START || e->action == PLAN_STOP_START) {
-            char *argv[] = {"launchctl", "bootstrap", domain, path, NULL};
-            int st = launchctl(argv);
-            if (st != 0) {
-                char why[128];
-                snprintf(why, sizeof why, "launchctl bootstrap exited %d", st);
-                if (o->out) fprintf(o->out, "Failed loading agent %s: %s\n", e->unit, why);
-                if (fail(r, e->unit, why) < 0) return -1;
-            } else {
-                r->started++;
+        if (o->out)
+            fprintf(o->out, "%s agent %s (%s)\n",
+                    e->action == PLAN_STOP         ? "Unloading"
+                    : e->action == PLAN_STOP_START ? "Reloading"
+                                                   : "Loading",
+                    e->unit, e->why);
+        if (e->action != PLAN_START) {
+            char *argv[] = {"launchctl", "bootout", target, NULL};
+            /* An agent that is not loaded cannot be booted out: not a failure. */
+            if (run_launchctl(launchctl, argv) == 0) r->stopped++;
+            if (e->action == PLAN_STOP) {
+                if (unlink(installed) < 0 && errno != ENOENT) {
+                    snprintf(why, sizeof why, "removing %s: %s", installed, strerror(errno));
+                    if (fail(r, o, e->unit, why) < 0) return -1;
+                }
+                continue;
             }
+        }
+        if (install_copy(new_copy, installed) < 0) {
+            snprintf(why, sizeof why, "copying it to %s: %s", installed, strerror(errno));
+            if (fail(r, o, e->unit, why) < 0) return -1;
+            continue;
+        }
+        char *argv[] = {"launchctl", "bootstrap", domain, installed, NULL};
+        int st = run_launchctl(launchctl, argv);
+        if (st != 0) {
+            snprintf(why, sizeof why, "launchctl bootstrap %s",
+                     st < 0 ? "could not run" : "failed");
+            if (st > 0) snprintf(why, sizeof why, "launchctl bootstrap exited %d", st);
+            if (fail(r, o, e->unit, why) < 0) return -1;
+        } else {
+            r->started++;
         }
     }
     return 0;
 }
-#endif
 
 int services_launchd_switch(const struct launchd_switch_opts *o, struct services_report *r) {
     memset(r, 0, sizeof *r);
     struct services_plan p;
     if (launchd_plan(o->old_agents_dir, o->new_agents_dir, &p, r->error, sizeof r->error) < 0)
         return -1;
-    for (size_t i = 0; o->out && i < p.n; i++) {
-        static const char *const verbs[][2] = {{"Unloading", "Would unload"},
-                                               {"Reloading", "Would reload"},
-                                               {"Loading", "Would load"}};
-        size_t v = p.e[i].action == PLAN_STOP ? 0 : p.e[i].action == PLAN_STOP_START ? 1 : 2;
-        fprintf(o->out, "%s agent %s (%s)\n", verbs[v][o->dry_run], p.e[i].unit, p.e[i].why);
-    }
-    int rc = 0;
-    if (!o->dry_run && p.n > 0) {
+    const char *launchctl = o->launchctl;
 #ifdef __APPLE__
-        rc = run_agents_plan(o, &p, r);
-#else
+    if (!launchctl) launchctl = "/bin/launchctl";
+#endif
+    int rc = 0;
+    if (o->dry_run) {
+        for (size_t i = 0; o->out && i < p.n; i++)
+            fprintf(o->out, "Would %s agent %s (%s)\n",
+                    p.e[i].action == PLAN_STOP         ? "unload"
+                    : p.e[i].action == PLAN_STOP_START ? "reload"
+                                                       : "load",
+                    p.e[i].unit, p.e[i].why);
+    } else if (p.n > 0 && !launchctl) {
         if (o->out) fprintf(o->out, "launchd agents: not on macOS; skipping.\n");
         r->skipped = true;
-#endif
+    } else if (p.n > 0) {
+        rc = run_agents_plan(o, launchctl, &p, r);
+        if (rc < 0 && !r->error[0]) snprintf(r->error, sizeof r->error, "out of memory");
     }
     plan_free(&p);
-    if (rc < 0) {
-        snprintf(r->error, sizeof r->error, "out of memory");
-        return -1;
-    }
+    if (rc < 0) return -1;
     return r->nfailures ? 1 : 0;
 }

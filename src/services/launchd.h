@@ -1,11 +1,17 @@
-/* src/services/launchd.h: loading and unloading launchd agents on macOS, what Home Manager's
- * launchd module does on activation.
+/* src/services/launchd.h: installing, loading and unloading launchd agents on macOS, what Home
+ * Manager's launchd module does on activation.
  *
  * Owns: the agents plan (which LABEL.plist files are gone, new or changed between two
- * generations' LaunchAgents directories; portable, so it is tested everywhere) and carrying it
- * out with launchctl in the user's GUI domain (bootout gui/UID/LABEL, bootstrap gui/UID PATH),
- * which is compiled only on macOS. Elsewhere a switch that has agents to load says it is not on
- * macOS and skips. */
+ * generations' LaunchAgents directories, by their bytes) and carrying it out: a gone agent is
+ * booted out of the user's GUI domain (`launchctl bootout gui/UID/LABEL`) and its copy in
+ * ~/Library/LaunchAgents removed; a new one is copied there (launchd wants a real file, not a
+ * link into the store) and bootstrapped (`launchctl bootstrap gui/UID PATH`); a changed one is
+ * booted out, replaced and bootstrapped. A file in ~/Library/LaunchAgents that is not the old
+ * generation's copy is never removed or overwritten.
+ *
+ * It all compiles everywhere; launchctl is /bin/launchctl on macOS and must be named
+ * elsewhere (the tests name a stand-in), otherwise the switch says it is not on macOS and
+ * skips. */
 #ifndef HEARTH_SERVICES_LAUNCHD_H
 #define HEARTH_SERVICES_LAUNCHD_H
 
@@ -18,7 +24,8 @@
 struct launchd_switch_opts {
     const char *old_agents_dir; /* previous generation's LaunchAgents; NULL on the first switch */
     const char *new_agents_dir; /* the new generation's */
-    const char *agents_dir;     /* where activation put them: ~/Library/LaunchAgents */
+    const char *agents_dir;     /* ~/Library/LaunchAgents */
+    const char *launchctl;      /* NULL: /bin/launchctl on macOS; elsewhere the switch skips */
     bool dry_run, verbose;
     FILE *out;
 };
@@ -28,7 +35,8 @@ struct launchd_switch_opts {
 int launchd_plan(const char *old_dir, const char *new_dir, struct services_plan *plan, char *err,
                  size_t errlen);
 
-/* Returns 0, 1 when some launchctl call failed (in report->failures), -1 on error. */
+/* Returns 0 (also when skipped), 1 when some agent failed (in report->failures, printed), -1
+ * on error (report->error). */
 int services_launchd_switch(const struct launchd_switch_opts *opts, struct services_report *report);
 
 #endif

@@ -153,20 +153,27 @@ static int plan_unit(struct state_cache *c, const struct unit_dir *old, const st
                  unit, unit_file_get(fn, "Unit", "X-SwitchMethod"));
         return -1;
     }
-    if (method == SWITCH_KEEP_OLD) {
-        snprintf(why, sizeof why, "changed, %s",
-                 unit_file_get(fn, "Unit", "X-SwitchMethod") ? "X-SwitchMethod=keep-old"
-                                                             : "X-RestartIfChanged=false");
-        return plan_add(p, unit, PLAN_KEEP, why);
-    }
+    /* Name the key that chose the method, for the message. */
+    static const char *const legacy[] = {[SWITCH_STOP_START] = "X-StopIfChanged=true",
+                                         [SWITCH_RESTART] = "X-StopIfChanged=false",
+                                         [SWITCH_RELOAD] = "X-ReloadIfChanged=true",
+                                         [SWITCH_KEEP_OLD] = "X-RestartIfChanged=false"};
+    const char *chosen = unit_file_get(fn, "Unit", "X-SwitchMethod");
+    if (chosen)
+        snprintf(why, sizeof why, "changed, X-SwitchMethod=%s", chosen);
+    else if (method != SWITCH_STOP_START)
+        snprintf(why, sizeof why, "changed, %s", legacy[method]);
+    else
+        snprintf(why, sizeof why, "changed");
+
+    if (method == SWITCH_KEEP_OLD) return plan_add(p, unit, PLAN_KEEP, why);
     if (change == UNIT_RELOAD_TRIGGERS_CHANGED)
         return plan_add(p, unit, PLAN_RELOAD, "X-Reload-Triggers changed");
-    if (method == SWITCH_RELOAD)
-        return plan_add(p, unit, PLAN_RELOAD, "changed, X-SwitchMethod=reload");
+    if (method == SWITCH_RELOAD) return plan_add(p, unit, PLAN_RELOAD, why);
     if (unit_file_get_bool(fn, "Unit", "RefuseManualStop", false))
         return plan_add(p, unit, PLAN_KEEP, "changed, RefuseManualStop=true");
-    if (method == SWITCH_RESTART) return plan_add(p, unit, PLAN_RESTART, "changed");
-    return plan_add(p, unit, PLAN_STOP_START, "changed");
+    if (method == SWITCH_RESTART) return plan_add(p, unit, PLAN_RESTART, why);
+    return plan_add(p, unit, PLAN_STOP_START, why);
 }
 
 /* Adds the running instances of the directory's templates to names. */

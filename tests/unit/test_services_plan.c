@@ -341,6 +341,10 @@ static void test_plan(void) {
     expect_action(&p, "gonetpl@x.service", PLAN_STOP);
     const struct plan_entry *e = plan_find(&p, "fresh.service");
     expect_str("why fresh", e ? e->why : NULL, "new, wanted by default.target");
+    e = plan_find(&p, "restart.service");
+    expect_str("why restart", e ? e->why : NULL, "changed, X-SwitchMethod=restart");
+    e = plan_find(&p, "changed.service");
+    expect_str("why changed", e ? e->why : NULL, "changed");
     e = plan_find(&p, "norestart.service");
     expect_str("why norestart", e ? e->why : NULL, "changed, X-RestartIfChanged=false");
     plan_free(&p);
