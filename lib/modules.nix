@@ -325,8 +325,8 @@ rec {
         let subtree = module.config; in
         if !isAttrs subtree then
           throw ''
-            You're trying to declare a value of type `${typeOf subtree}'
-            rather than an attribute-set for the option
+            In module `${module.file}', you're trying to define a value of type `${typeOf subtree}'
+            rather than an attribute set for the option
             `${concatStringsSep "." prefix}'!
 
             This usually happens if `${concatStringsSep "." prefix}' has option
