@@ -192,7 +192,10 @@ rec {
           if m._type or "module" == "module" then unifyModuleSyntax parentFile fallbackKey m
           else if m._type == "if" || m._type == "override" then
             loadModule parentFile fallbackKey { config = m; }
-          else throw "Could not load a value as a module, because it is of type ${quoteString m._type}, in file ${toString parentFile}."
+          else throw ("Could not load a value as a module, because it is of type ${quoteString m._type}, in file ${toString parentFile}."
+            + (if m._type == "configuration"
+               then " If you do intend to import this configuration, please only import the modules that make up the configuration. You may have to create a `let` binding, file or attribute to give yourself access to the relevant modules."
+               else ""))
         else if isList m then
           throw "Module imports can't be nested lists. Perhaps you meant to remove one level of lists? Definitions: ${showDefs [{ file = parentFile; value = m; }]}"
         else
