@@ -493,16 +493,32 @@ rec {
       { values = ordered; inherit (filtered) highestPrio; };
     defsFinal = defsFinal'.values;
 
-    # Types with `mergeChecked` (the composite ones) check and merge in one
-    # step and say what is wrong with the definitions themselves (nixpkgs'
-    # `merge.v2`); the others are checked here with `check`.
+    # Composite types check and merge in one step and say what is wrong with
+    # the definitions themselves (`merge.v2`, see lib/types.nix); the others
+    # are checked here with `check`.
     mergedValue =
       if isDefined then
-        if type ? mergeChecked then
-          let r = type.mergeChecked loc defsFinal; in
-          if r.headError != null
-          then throw "A definition for option `${showOption loc}' is not of type `${type.description}'. ${r.headError.message}"
-          else r.value
+        if type.merge ? v2 then
+          if !(type.check.isV2MergeCoherent or false) then
+            throw ''
+              The option `${showOption loc}' has a type `${type.description}' that uses
+              an ad-hoc `type // { check = ...; }' override, which is incompatible with
+              the v2 merge mechanism.
+
+              Please use `lib.types.addCheck` instead of `type // { check }' to add
+              custom validation. For example:
+
+                lib.types.addCheck baseType (value: /* your check */)
+
+              instead of:
+
+                baseType // { check = value: /* your check */; }
+            ''
+          else
+            let r = type.merge.v2 { inherit loc; defs = defsFinal; }; in
+            if r.headError != null
+            then throw "A definition for option `${showOption loc}' is not of type `${type.description}'. ${r.headError.message}"
+            else r.value
         else if all (def: type.check def.value) defsFinal then type.merge loc defsFinal
         else
           let invalid = filter (def: !type.check def.value) defsFinal; in
