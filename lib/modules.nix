@@ -628,12 +628,17 @@ rec {
     use = builtins.trace "Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'.";
   };
 
-  mkRenamedOptionModuleWith = { sinceRelease, from, to }: doRename {
-    inherit from to;
-    visible = false;
-    warn = true;
-    use = builtins.trace "Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'.";
-  };
+  # Warns only once the rename is older than the oldest supported release.
+  mkRenamedOptionModuleWith = { sinceRelease, from, to }:
+    let old = lib.trivial.oldestSupportedReleaseIsAtLeast sinceRelease; in
+    doRename {
+      inherit from to;
+      visible = false;
+      warn = old;
+      use = if old
+        then builtins.trace "evaluation warning: Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'."
+        else x: x;
+    };
 
   # Several old options replaced by one new option computed from them.
   mkMergedOptionModule = from: to: mergeFn:
