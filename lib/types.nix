@@ -144,7 +144,7 @@ let
 
     # Turns off the check for undeclared options (used where a submodule is
     # evaluated without its definitions, for descriptions and documentation).
-    noCheckModule = {
+    noCheckForDocsModule = {
       _file = "<built-in module that disables checks for the purpose of documentation generation>";
       config._module.check = lib.modules.mkForce false;
     };
@@ -702,7 +702,7 @@ let
           freeformType = base._module.freeformType;
           # For descriptions and documentation: without definitions, so
           # without the check for undeclared options.
-          docsEval = base.extendModules { modules = [ noCheckModule ]; };
+          docsEval = base.extendModules { modules = [ noCheckForDocsModule ]; };
           check = x: isAttrs x || isFunction x || path.check x;
         in
         mkOptionType {
