@@ -722,8 +722,10 @@ let
           });
           emptyValue = { value = base.config; };
           getSubOptions = prefix:
-            (base.extendModules { inherit prefix; }).options
-            // (if freeformType != null then { _freeformOptions = freeformType.getSubOptions prefix; } else { });
+            let docs = base.extendModules { inherit prefix; modules = [ noCheckForDocsModule ]; }; in
+            docs.options
+            // (if docs._module.freeformType != null
+                then { _freeformOptions = docs._module.freeformType.getSubOptions prefix; } else { });
           getSubModules = modules;
           substSubModules = m: submoduleWith (attrs // { modules = m; });
           nestedTypes = if freeformType != null then { inherit freeformType; } else { };
