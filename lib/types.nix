@@ -573,6 +573,81 @@ let
       json = serializableValueWith { typeName = "JSON"; };
       toml = serializableValueWith { typeName = "TOML"; nullable = false; };
 
+      attrListOf = elemType: attrListWith { inherit elemType; };
+
+      # An ordered list of single-attribute sets `[ { a = 1; } { b = 2; } ]`
+      # (or, with asAttrs, a set whose repeated names are combined by
+      # mergeAttrValues).  Definitions are lists of such sets (elements may
+      # be wrapped in mkOrder) or sets (values may be wrapped in mkOrder);
+      # all are concatenated, per name only the highest mkOverride priority
+      # is kept, and the entries are sorted stably by order priority.
+      attrListWith = { elemType, asAttrs ? false, mergeAttrValues ? name: values: values }:
+        let
+          description = "attribute list of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") elemType}";
+          orderPrio = lib.modules.defaultOrderPriority;
+          overridePrio = lib.modules.defaultOverridePriority;
+
+          # The value with its order and override priorities taken off
+          # (mkOverride stays on the value, for mergeDefinitions).
+          peel = v:
+            let kind = v._type or null; in
+            if kind == "order" then peel v.content // { prio = v.priority; }
+            else if kind == "override" then
+              let inner = peel v.content; in
+              inner // { override = v.priority; value = lib.modules.mkOverride v.priority inner.value; }
+            else { value = v; prio = orderPrio; override = overridePrio; };
+
+          listItem = loc: file: raw:
+            let
+              ordered = (raw._type or null) == "order";
+              item = if ordered then raw.content else raw;
+              names = if isAttrs item then attrNames item else [ ];
+            in
+            if isAttrs item && length names == 1 then
+              let p = peel item.${head names}; in
+              p // { inherit file; key = head names; prio = if ordered then raw.priority else p.prio; }
+            else
+              throw "A definition for option `${showOption loc}' is not of type `${description}'. ${
+                if !isAttrs item then "Each list element must be an attribute set, but got ${typeOf item}"
+                else "Each list element must be a single-key attribute set, but got ${toString (length names)} keys"}.${
+                lib.options.showDefs [{ inherit file; value = raw; }]}";
+
+          items = loc: def:
+            if isList def.value then map (listItem loc def.file) def.value
+            else map (n: peel def.value.${n} // { inherit (def) file; key = n; }) (attrNames def.value);
+
+          check = x: isList x || isAttrs x;
+        in
+        mkOptionType {
+          name = "attrListOf";
+          inherit description;
+          descriptionClass = "composite";
+          check = coherentCheck check;
+          merge = checkedMerge ({ loc, defs }:
+            let
+              all' = concatLists (map (items loc) defs);
+              best = foldl' (acc: i:
+                if i.override < (acc.${i.key} or overridePrio) then acc // { ${i.key} = i.override; } else acc) { } all';
+              kept = builtins.sort (a: b: a.prio < b.prio)
+                (filter (i: i.override == (best.${i.key} or overridePrio)) all');
+              merged = filter (e: e.eval.optionalValue ? value) (map (i: {
+                inherit (i) key;
+                eval = mergeDefinitions (loc ++ [ i.key ]) elemType [{ inherit (i) file value; }];
+              }) kept);
+              list = map (e: { ${e.key} = e.eval.optionalValue.value; }) merged;
+            in
+            {
+              headError = checkDefs check defs;
+              value = if asAttrs then zipAttrsWith mergeAttrValues list else list;
+            });
+          emptyValue = { value = if asAttrs then { } else [ ]; };
+          getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
+          getSubModules = elemType.getSubModules;
+          substSubModules = m: attrListWith { inherit asAttrs mergeAttrValues; elemType = elemType.substSubModules m; };
+          typeMerge = t: null;
+          nestedTypes.elemType = elemType;
+        };
+
       uniq = unique { message = ""; };
 
       unique = { message }: type: mkOptionType {
