@@ -104,7 +104,7 @@ struct attr *attrs_get(const struct attrs *a, nix_sym name) {
     return NULL;
 }
 
-static const struct attrs empty_attrs = {0, 0};
+static const struct attrs empty_attrs = {0, 0, 0};
 
 struct attrs *attrs_empty(void) {
     return (struct attrs *)&empty_attrs;
