@@ -42,12 +42,14 @@ static struct store_builtins *sb_of(struct eval_state *st) {
     return st->store_ctx;
 }
 
-/* Raises a store error (a malloc'd message) as an evaluation error. */
+/* Raises a store error (a malloc'd message) as an evaluation error. Like Nix's store and
+ * system errors, it carries no source position (`pos` is only for the trace). */
 __attribute__((noreturn)) static void raise_store_error(struct eval_state *st, nix_pos pos,
                                                         char *err) {
+    (void)pos;
     const char *msg = gc_strdup(err ? err : "out of memory");
     free(err);
-    eval_error(st, ERR_EVAL, pos, "%s", msg);
+    eval_error(st, ERR_EVAL, 0, "%s", msg);
 }
 
 static struct store *open_store(struct eval_state *st, nix_pos pos) {
@@ -225,8 +227,11 @@ static bool is_drv_path(const char *p) {
 
 static enum hash_algo parse_algo(struct eval_state *st, const char *name, nix_pos pos) {
     enum hash_algo a;
+    /* Nix reports this as a usage error, without a position (and adds "Try '... --help'",
+     * for which the evaluator has no kind of error). */
+    (void)pos;
     if (!hash_algo_from_name(name, &a))
-        eval_error(st, ERR_EVAL, pos, "unknown hash algorithm '%s'", name);
+        eval_error(st, ERR_EVAL, 0, "unknown hash algorithm '%s'", name);
     return a;
 }
 
@@ -477,8 +482,8 @@ static void prim_appendContext(struct eval_state *st, struct value **args, struc
     for (uint32_t i = 0; i < a->n; i++) {
         const char *key = sym_name(st->symbols, a->a[i].name);
         nix_pos apos = a->a[i].pos ? a->a[i].pos : pos;
-        if (!is_store_path(st, key))
-            eval_error(st, ERR_EVAL, apos, "context key '%s' is not a store path", key);
+        if (!is_store_path(st, key)) /* 2.8 prints the key as a quoted symbol. */
+            eval_error(st, ERR_EVAL, apos, "Context key '\"%s\"' is not a store path", key);
         struct attrs *info = eval_force_attrs(st, a->a[i].value, apos);
         struct attr *x = attrs_get(info, s_path);
         if (x && eval_force_bool(st, x->value, apos)) ctx_buf_add(&b, ctx_single(key));
@@ -486,8 +491,8 @@ static void prim_appendContext(struct eval_state *st, struct value **args, struc
         if (x && eval_force_bool(st, x->value, apos)) {
             if (!is_drv_path(key))
                 eval_error(st, ERR_EVAL, apos,
-                           "tried to add all-outputs context of %s, which is not a derivation, "
-                           "to a string",
+                           "Tried to add all-outputs context of \"%s\", which is not a "
+                           "derivation, to a string",
                            key);
             ctx_buf_add(&b, ctx_single(gc_printf("=%s", key)));
         }
@@ -496,7 +501,7 @@ static void prim_appendContext(struct eval_state *st, struct value **args, struc
             eval_force_list(st, x->value, apos);
             if (x->value->list.n && !is_drv_path(key))
                 eval_error(st, ERR_EVAL, apos,
-                           "tried to add derivation output context of %s, which is not a "
+                           "Tried to add derivation output context of \"%s\", which is not a "
                            "derivation, to a string",
                            key);
             for (size_t k = 0; k < x->value->list.n; k++) {
@@ -647,7 +652,8 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
         eval_trace_push(st, apos,
                         gc_printf("while evaluating the attribute '%s' of the derivation '%s'", key,
                                   spec->name));
-        eval_force(st, v, apos);
+        /* Positions as in Nix: the value is forced at the call, coerced at the attribute. */
+        eval_force(st, v, pos);
         if (ignore_nulls && v->type == VT_NULL) {
             eval_trace_pop(st);
             continue;
@@ -662,12 +668,12 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
             continue;
         }
         if (strcmp(key, "args") == 0) {
-            eval_force_list(st, v, apos);
+            eval_force_list(st, v, pos);
             spec->nargs = v->list.n;
             spec->args = GC_MALLOC((v->list.n ? v->list.n : 1) * sizeof *spec->args);
             for (size_t k = 0; k < v->list.n; k++)
-                spec->args[k] =
-                    eval_coerce_to_string(st, v->list.items[k], apos, &spec->ctx, true, true);
+                spec->args[k] = eval_coerce_to_string(st, v->list.items[k], spec->name_pos,
+                                                      &spec->ctx, true, true);
             eval_trace_pop(st);
             continue;
         }
