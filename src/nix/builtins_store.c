@@ -149,10 +149,13 @@ static int filter_cb(void *ud, const char *path, enum nar_type type, char **err)
     return f->keep ? 1 : 0;
 }
 
-/* Adds `path` to the store, raising any error. `filter` (may be NULL) is a Nix function. */
+/* Adds `path` to the store, raising any error. `filter` (may be NULL) is a Nix function.
+ * `traced`: errors get Nix's "while adding path" frame (builtins.path and filterSource). */
 static const char *add_path(struct eval_state *st, nix_pos pos, const char *path, const char *name,
-                            struct value *filter, bool recursive, const struct hash *expected) {
+                            struct value *filter, bool recursive, const struct hash *expected,
+                            bool traced) {
     struct store *s = open_store(st, pos);
+    if (traced) eval_trace_push(st, pos, gc_printf("while adding path '%s'", path));
     struct nix_filter f = {.st = st, .fn = filter, .pos = pos};
     struct store_add_source how = {.name = name,
                                    .recursive = recursive,
@@ -162,7 +165,10 @@ static const char *add_path(struct eval_state *st, nix_pos pos, const char *path
     if (expected) {
         /* Known content: when the path is already there, the source is not even read. */
         char *want = store_make_fixed_output_path(s->dir, recursive, expected, name);
-        if (want && store_has_path(s, want)) return gc_take(want);
+        if (want && store_has_path(s, want)) {
+            if (traced) eval_trace_pop(st);
+            return gc_take(want);
+        }
         free(want);
     }
     char *p = store_add_source(s, path, &how, NULL, &err);
@@ -178,10 +184,11 @@ static const char *add_path(struct eval_state *st, nix_pos pos, const char *path
         char *want = store_make_fixed_output_path(s->dir, recursive, expected, name);
         bool same = want && strcmp(want, added) == 0;
         free(want);
-        if (!same)
-            eval_error(st, ERR_EVAL, pos,
+        if (!same) /* a plain error in Nix: no position */
+            eval_error(st, ERR_EVAL, 0,
                        "store path mismatch in (possibly filtered) path added from '%s'", path);
     }
+    if (traced) eval_trace_pop(st);
     return added;
 }
 
@@ -190,11 +197,11 @@ static const char *copy_to_store(struct eval_state *st, const char *path, nix_po
     struct store_builtins *sb = sb_of(st);
     const char *known = copied_get(sb, path);
     if (known) return gc_strdup(known);
-    if (ends_with(path, ".drv"))
-        eval_error(st, ERR_EVAL, pos, "file names are not allowed to end in '.drv'");
+    if (ends_with(path, ".drv")) /* no position in Nix either */
+        eval_error(st, ERR_EVAL, 0, "file names are not allowed to end in '.drv'");
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    const char *p = add_path(st, pos, path, base, NULL, true, NULL);
+    const char *p = add_path(st, pos, path, base, NULL, true, NULL, false);
     copied_put(sb, path, p);
     return p;
 }
@@ -362,7 +369,8 @@ static void prim_path(struct eval_state *st, struct value **args, struct value *
         const char *base = strrchr(path, '/');
         name = base ? base + 1 : path;
     }
-    const char *p = add_path(st, pos, path, name, filter, recursive, have_hash ? &expected : NULL);
+    const char *p =
+        add_path(st, pos, path, name, filter, recursive, have_hash ? &expected : NULL, true);
     mk_string(out, p, ctx_single(p));
 }
 
@@ -375,7 +383,7 @@ static void prim_filterSource(struct eval_state *st, struct value **args, struct
                    "first argument in call to 'filterSource' is not a function but %s",
                    value_type_desc(args[0]));
     const char *base = strrchr(path, '/');
-    const char *p = add_path(st, pos, path, base ? base + 1 : path, args[0], true, NULL);
+    const char *p = add_path(st, pos, path, base ? base + 1 : path, args[0], true, NULL, true);
     mk_string(out, p, ctx_single(p));
 }
 
