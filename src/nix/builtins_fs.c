@@ -221,7 +221,7 @@ static void prim_fetchurl(struct eval_state *st, struct value **args, struct val
             const char *k = sym_name(st->symbols, a->a[i].name);
             nix_pos at = a->a[i].pos ? a->a[i].pos : pos;
             if (strcmp(k, "url") == 0)
-                url = eval_coerce_to_string(st, a->a[i].value, at, NULL, false, false);
+                url = eval_force_string_noctx(st, a->a[i].value, at);
             else if (strcmp(k, "name") == 0)
                 name = eval_force_string(st, a->a[i].value, at, NULL);
             else if (strcmp(k, "sha256") == 0)
@@ -231,7 +231,7 @@ static void prim_fetchurl(struct eval_state *st, struct value **args, struct val
         }
         if (!url) eval_error(st, ERR_EVAL, pos, "'url' argument required");
     } else {
-        url = eval_coerce_to_string(st, args[0], pos, NULL, false, false);
+        url = eval_force_string_noctx(st, args[0], pos);
     }
     const char *path = file_url_path(url);
     if (!path) no_network(st, url, pos);
