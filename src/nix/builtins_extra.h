@@ -13,6 +13,11 @@ void builtins_extra_register(struct eval_state *st);
  * a state is no longer used: LeakSanitizer cannot see pointers held in GC memory. */
 void builtins_extra_release(struct eval_state *st);
 
+/* builtins.toJSON's rendering of `v` (forced deeply as it goes), appended to `out`; string
+ * contexts are added to `ctx`. For `--json` output too. */
+void builtins_value_to_json(struct eval_state *st, struct value *v, struct strbuf *out,
+                            struct ctx_buf *ctx, nix_pos pos);
+
 /* Throws `msg` at `pos` with one trace frame (frame_pos, frame_msg) innermost, as Nix does for
  * errors it annotates ("while decoding a JSON string"): without --show-trace the frame shows
  * as the "(use '--show-trace' ...)" line. */

@@ -88,6 +88,11 @@ static void to_json(struct eval_state *st, struct value *v, struct strbuf *b, st
     }
 }
 
+void builtins_value_to_json(struct eval_state *st, struct value *v, struct strbuf *out,
+                            struct ctx_buf *ctx, nix_pos pos) {
+    to_json(st, v, out, ctx, pos);
+}
+
 static void prim_toJSON(struct eval_state *st, struct value **args, struct value *out,
                         nix_pos pos) {
     struct strbuf b;
