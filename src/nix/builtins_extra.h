@@ -25,6 +25,11 @@ __attribute__((noreturn)) void builtins_throw_with_frame(struct eval_state *st, 
                                                          const char *msg, nix_pos frame_pos,
                                                          const char *frame_msg);
 
+/* A path argument of a builtin that reads the file system (readFile, readDir, scopedImport...)
+ * coerced to an absolute path; on error Nix adds the frame "while realising the context of a
+ * path" at `pos`, and so does this. */
+const char *builtins_realise_path(struct eval_state *st, struct value *v, nix_pos pos);
+
 /* Adds a trace frame to a caught error, below the `outer` outermost frames it already has. */
 void builtins_error_add_frame(struct nix_error *e, size_t outer, nix_pos pos, const char *msg);
 
