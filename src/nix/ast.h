@@ -124,6 +124,10 @@ struct expr_lambda {
     struct expr *body;
     nix_sym name; /* the name it was bound to (for messages), or 0 */
     uint32_t env_size;
+    /* False when evaluating the body can never keep a pointer to the call's environment (no
+     * closure, thunk or nested scope is created from it): the environment then lives on the C
+     * stack for the duration of the call. */
+    bool env_escapes;
 };
 
 struct expr_call {

@@ -15,8 +15,8 @@
 void eval_arith(struct eval_state *st, int op, struct value *a, struct value *b, struct value *out,
                 nix_pos pos);
 
-static struct value *app_value(struct value *f, struct value *x) {
-    struct value *v = value_alloc();
+static struct value *app_value(struct eval_state *st, struct value *f, struct value *x) {
+    struct value *v = eval_value_new(st);
     mk_app(v, f, x);
     return v;
 }
@@ -31,7 +31,10 @@ static struct value *str_value(const char *s) {
 
 static void prim_import(struct eval_state *st, struct value **args, struct value *out,
                         nix_pos pos) {
+    /* Nix attaches a trace to errors in the path argument (hence the "--show-trace" hint) */
+    eval_trace_push(st, pos, "while importing a file");
     const char *p = eval_coerce_to_path(st, args[0], pos);
+    eval_trace_pop(st);
     eval_import(st, p, out, pos);
 }
 
@@ -172,8 +175,12 @@ static void prim_map(struct eval_state *st, struct value **args, struct value *o
     struct value **src = args[1]->list.items;
     struct value l;
     mk_list(&l, n);
-    for (size_t i = 0; i < n; i++)
-        l.list.items[i] = app_value(args[0], src[i]);
+    /* One block for all the delayed applications (cheaper than n allocations). */
+    struct value *apps = n ? GC_MALLOC(n * sizeof *apps) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        mk_app(&apps[i], args[0], src[i]);
+        l.list.items[i] = &apps[i];
+    }
     *out = l;
 }
 
@@ -213,7 +220,7 @@ static void prim_foldl(struct eval_state *st, struct value **args, struct value 
     struct value *acc = args[1];
     for (size_t i = 0; i < n; i++) {
         struct value *fa[2] = {acc, src[i]};
-        struct value *r = value_alloc();
+        struct value *r = eval_value_new(st);
         eval_call(st, args[0], 2, fa, r, pos);
         eval_force(st, r, pos);
         acc = r;
@@ -225,13 +232,15 @@ static void prim_genList(struct eval_state *st, struct value **args, struct valu
                          nix_pos pos) {
     int64_t n = eval_force_int(st, args[1], pos);
     if (n < 0) eval_error(st, ERR_EVAL, pos, "cannot create list of size %lld", (long long)n);
-    eval_force_function(st, args[0], pos);
     struct value l;
     mk_list(&l, (size_t)n);
+    /* The indices hold no pointers: one atomic block; the applications: one block. */
+    struct value *ints = n ? GC_MALLOC_ATOMIC((size_t)n * sizeof *ints) : NULL;
+    struct value *apps = n ? GC_MALLOC((size_t)n * sizeof *apps) : NULL;
     for (int64_t i = 0; i < n; i++) {
-        struct value *iv = value_alloc();
-        mk_int(iv, i);
-        l.list.items[i] = app_value(args[0], iv);
+        mk_int(&ints[i], i);
+        mk_app(&apps[i], args[0], &ints[i]);
+        l.list.items[i] = &apps[i];
     }
     *out = l;
 }
@@ -278,6 +287,11 @@ static void prim_concatMap(struct eval_state *st, struct value **args, struct va
     for (size_t i = 0; i < n; i++) {
         rs[i] = value_alloc();
         eval_call(st, args[0], 1, &args[1]->list.items[i], rs[i], pos);
+        eval_force(st, rs[i], pos);
+        if (rs[i]->type != VT_LIST) {
+            eval_trace_push(st, pos, "while evaluating the result of 'concatMap'");
+            eval_type_error(st, rs[i], "a list", value_pos(rs[i], value_pos(args[0], pos)));
+        }
     }
     concat_lists_of(st, rs, n, out, pos);
 }
@@ -313,7 +327,10 @@ static void prim_getAttr(struct eval_state *st, struct value **args, struct valu
     const char *name = eval_force_string_noctx(st, args[0], pos);
     struct attrs *a = eval_force_attrs(st, args[1], pos);
     struct attr *x = attrs_get(a, eval_sym(st, name));
-    if (!x) eval_error(st, ERR_EVAL, pos, "attribute '%s' missing", name);
+    if (!x) eval_trace_push(st, pos, "while evaluating the 'getAttr' builtin");
+    if (!x)
+        eval_error(st, ERR_EVAL, value_pos(args[1], pos),
+                   "attribute '%s' missing for call to 'getAttr'", name);
     eval_force(st, x->value, pos);
     *out = *x->value;
 }
@@ -351,10 +368,16 @@ static void prim_listToAttrs(struct eval_state *st, struct value **args, struct 
     for (size_t i = 0; i < n; i++) {
         struct attrs *e = eval_force_attrs(st, args[0]->list.items[i], pos);
         struct attr *nm = attrs_get(e, st->s_name);
-        if (!nm) eval_error(st, ERR_EVAL, pos, "attribute 'name' missing");
-        const char *name = eval_force_string_noctx(st, nm->value, pos);
+        if (!nm) eval_trace_push(st, pos, "while evaluating the 'listToAttrs' builtin");
+        if (!nm)
+            eval_error(st, ERR_EVAL, value_pos(args[0]->list.items[i], pos),
+                       "attribute 'name' missing for call to 'listToAttrs'");
+        const char *name = eval_force_string_noctx(st, nm->value, nm->pos ? nm->pos : pos);
         struct attr *val = attrs_get(e, st->s_value);
-        if (!val) eval_error(st, ERR_EVAL, pos, "attribute 'value' missing");
+        if (!val) eval_trace_push(st, pos, "while evaluating the 'listToAttrs' builtin");
+        if (!val)
+            eval_error(st, ERR_EVAL, value_pos(args[0]->list.items[i], pos),
+                       "attribute 'value' missing for call to 'listToAttrs'");
         attrs_push(r, eval_sym(st, name), val->value, val->pos);
     }
     attrs_sort(r); /* stable: the first of duplicate names wins */
@@ -367,7 +390,8 @@ static void prim_mapAttrs(struct eval_state *st, struct value **args, struct val
     struct attrs *r = attrs_new(a->n);
     for (uint32_t i = 0; i < a->n; i++) {
         struct value *nm = str_value(sym_name(st->symbols, a->a[i].name));
-        attrs_push(r, a->a[i].name, app_value(app_value(args[0], nm), a->a[i].value), a->a[i].pos);
+        attrs_push(r, a->a[i].name, app_value(st, app_value(st, args[0], nm), a->a[i].value),
+                   a->a[i].pos);
     }
     mk_attrs(out, r);
 }
@@ -461,7 +485,9 @@ static void prim_substring(struct eval_state *st, struct value **args, struct va
 static void prim_concatStringsSep(struct eval_state *st, struct value **args, struct value *out,
                                   nix_pos pos) {
     struct ctx_buf ctx = {0};
-    const char *sep = eval_coerce_to_string(st, args[0], pos, &ctx, false, false);
+    const char **sepctx = NULL;
+    const char *sep = eval_force_string(st, args[0], pos, &sepctx);
+    ctx_buf_add(&ctx, sepctx);
     eval_force_list(st, args[1], pos);
     struct strbuf sb;
     sb_init(&sb, 64);

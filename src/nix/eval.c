@@ -59,6 +59,20 @@ const struct pos_info *eval_pos_get(const struct eval_state *st, nix_pos pos) {
     return &st->positions[pos];
 }
 
+static const char *select_path_text(struct eval_state *st, const void *sel) {
+    const struct expr_select *s = sel;
+    struct strbuf sb;
+    sb_init(&sb, 32);
+    for (size_t i = 0; i < s->n; i++) {
+        if (i) sb_addc(&sb, '.');
+        if (s->path[i].dyn)
+            sb_adds(&sb, "\"${...}\"");
+        else
+            sb_adds(&sb, sym_name(st->symbols, s->path[i].sym));
+    }
+    return sb_str(&sb);
+}
+
 static struct nix_error *make_error(struct eval_state *st, enum error_kind kind, nix_pos pos,
                                     const char *msg) {
     struct nix_error *e = GC_MALLOC(sizeof *e);
@@ -70,10 +84,14 @@ static struct nix_error *make_error(struct eval_state *st, enum error_kind kind,
         e->frames = GC_MALLOC(st->ntrace * sizeof *e->frames);
         for (size_t i = 0; i < st->ntrace; i++) {
             struct trace_frame f = st->trace[st->ntrace - 1 - i];
-            if (!f.msg)
+            if (!f.msg && f.select)
+                f.msg = gc_printf("while evaluating the attribute '%s'",
+                                  select_path_text(st, f.select));
+            else if (!f.msg)
                 f.msg =
                     gc_printf("while evaluating the attribute '%s'", sym_name(st->symbols, f.sym));
             e->frames[i] = f;
+            (void)0;
         }
     }
     return e;
@@ -117,7 +135,7 @@ void eval_trace_push(struct eval_state *st, nix_pos pos, const char *msg) {
         st->trace = nt;
         st->cap_trace = nc;
     }
-    st->trace[st->ntrace++] = (struct trace_frame){pos, msg, 0};
+    st->trace[st->ntrace++] = (struct trace_frame){pos, msg, 0, NULL};
 }
 
 void eval_trace_pop(struct eval_state *st) {
@@ -146,6 +164,12 @@ struct nix_error *eval_try(struct eval_state *st, void (*fn)(struct eval_state *
     struct nix_error *e = st->pending;
     st->pending = NULL;
     return e;
+}
+
+nix_pos value_pos(const struct value *v, nix_pos fallback) {
+    if (v->type == VT_ATTRS && v->attrs->pos) return v->attrs->pos;
+    if (v->type == VT_LAMBDA) return v->lambda.fun->e.pos;
+    return fallback;
 }
 
 const char *value_type_desc(const struct value *v) {
@@ -193,6 +217,41 @@ nix_sym eval_sym(struct eval_state *st, const char *name) {
 
 /* ------------------------------------------------------------------ environments */
 
+/* Small objects come from per-state free lists filled by GC_malloc_many (cleared memory
+ * except the link word): cheaper than one GC_MALLOC each. */
+static inline void *alloc32(struct eval_state *st) {
+    void *p = st->free32;
+    if (__builtin_expect(!p, 0)) {
+        p = GC_malloc_many(32);
+        if (!p) return GC_MALLOC(32);
+    }
+    st->free32 = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+
+static inline void *alloc48(struct eval_state *st) {
+    void *p = st->free48;
+    if (__builtin_expect(!p, 0)) {
+        p = GC_malloc_many(48);
+        if (!p) return GC_MALLOC(48);
+    }
+    st->free48 = GC_NEXT(p);
+    GC_NEXT(p) = NULL;
+    return p;
+}
+
+struct value *eval_value_new(struct eval_state *st) {
+    return alloc32(st);
+}
+
+static inline struct env *env_alloc_st(struct eval_state *st, uint32_t n) {
+    size_t size = sizeof(struct env) + n * sizeof(struct value *);
+    struct env *e = size <= 32 ? alloc32(st) : size <= 48 ? alloc48(st) : GC_MALLOC(size);
+    e->n = n;
+    return e;
+}
+
 static inline struct env *env_alloc(uint32_t n) {
     struct env *e = GC_MALLOC(sizeof(struct env) + n * sizeof(struct value *));
     e->n = n;
@@ -207,7 +266,6 @@ static inline void check_stack(struct eval_state *st, nix_pos pos) {
 
 /* A value for `e` without evaluating it: constants and variables need no thunk. */
 static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, struct env *env) {
-    (void)st;
     if (e->type == E_CONST) return &((struct expr_const *)e)->v;
     if (e->type == E_VAR) {
         struct expr_var *v = (struct expr_var *)e;
@@ -219,7 +277,7 @@ static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, s
             if (x->v[v->index]) return x->v[v->index];
         }
     }
-    struct value *t = GC_MALLOC(sizeof(struct value));
+    struct value *t = alloc32(st);
     t->type = VT_THUNK;
     t->thunk.env = env;
     t->thunk.expr = e;
@@ -249,7 +307,7 @@ static void force_slow(struct eval_state *st, struct value *v, nix_pos pos) {
     } else {
         struct value *fn = v->app.left, *arg = v->app.right;
         v->type = VT_BLACKHOLE;
-        eval_call(st, fn, 1, &arg, v, pos);
+        eval_call(st, fn, 1, &arg, v, 0); /* Nix has no position for delayed calls */
     }
     st->nforcing--;
 }
@@ -582,15 +640,20 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
     }
     nix_pos pos = s->e.pos;
     nix_pos apos = 0;
+    /* Once an attribute is found, Nix adds "while evaluating the attribute 'PATH'" (at that
+     * attribute's definition) to any error raised by the rest of the selection. */
+    size_t base = st->ntrace;
     for (size_t i = 0; i < s->n; i++) {
         nix_sym name = attr_name_sym(st, &s->path[i], env);
         if (s->def) {
             if (v->type != VT_ATTRS) {
+                st->ntrace = base;
                 eval_expr(st, s->def, env, out);
                 return;
             }
             struct attr *a = attrs_get(v->attrs, name);
             if (!a) {
+                st->ntrace = base;
                 eval_expr(st, s->def, env, out);
                 return;
             }
@@ -605,14 +668,17 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
             v = a->value;
             apos = a->pos;
         }
-        if (value_is_thunk(v)) {
-            /* Nix adds this frame to any error raised while forcing the attribute. */
-            eval_trace_push(st, apos ? apos : pos, NULL);
-            st->trace[st->ntrace - 1].sym = name;
-            force(st, v, apos ? apos : pos);
-            eval_trace_pop(st);
+        if (apos) {
+            if (st->ntrace == base) {
+                eval_trace_push(st, apos, NULL);
+                st->trace[st->ntrace - 1].select = s;
+            } else {
+                st->trace[st->ntrace - 1].pos = apos;
+            }
         }
+        force(st, v, apos ? apos : pos);
     }
+    st->ntrace = base;
     *out = *v;
 }
 
@@ -644,6 +710,7 @@ static const char *pos_text(struct eval_state *st, nix_pos pos) {
 static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *env,
                        struct value *out) {
     struct attrs *r = attrs_new(a->n + a->ndyn);
+    r->pos = a->e.pos;
     struct env *inner = env;
     if (a->rec) {
         inner = env_alloc((uint32_t)a->n);
@@ -672,8 +739,8 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
             nix_sym name = sym_intern(st->symbols, s, strlen(s));
             for (uint32_t k = 0; k < r->n; k++)
                 if (r->a[k].name == name)
-                    eval_error(st, ERR_EVAL, d->pos, "attribute '%s' already defined at %s", s,
-                               pos_text(st, r->a[k].pos));
+                    eval_error(st, ERR_EVAL, d->pos, "dynamic attribute '%s' already defined at %s",
+                               s, pos_text(st, r->a[k].pos));
             attrs_push(r, name, maybe_thunk(st, d->value, inner), d->pos);
         }
         attrs_sort(r);
@@ -721,48 +788,50 @@ static const char *lambda_desc(struct eval_state *st, struct expr_lambda *l) {
     return gc_printf("anonymous function at %s", pos_text(st, l->e.pos));
 }
 
-static void call_lambda(struct eval_state *st, struct value *fn, struct value *arg,
-                        struct value *out, nix_pos pos) {
-    struct expr_lambda *l = fn->lambda.fun;
-    struct env *env = env_alloc(l->env_size);
-    env->up = fn->lambda.env;
+/* Fills a lambda's environment from its argument (formals matching, defaults). */
+static void bind_args(struct eval_state *st, struct expr_lambda *l, struct env *env,
+                      struct value *arg, nix_pos pos) {
     if (!l->has_formals) {
         env->v[0] = arg;
-    } else {
-        force(st, arg, pos);
-        if (arg->type != VT_ATTRS) eval_type_error(st, arg, "a set", pos);
-        struct attrs *a = arg->attrs;
-        uint32_t used = 0;
-        for (size_t i = 0; i < l->nformals; i++) {
-            struct formal *f = &l->formals[i];
-            struct attr *x = attrs_get(a, f->name);
-            if (x) {
-                env->v[i] = x->value;
-                used++;
-            } else if (f->def) {
-                env->v[i] = maybe_thunk(st, f->def, env);
-            } else {
-                eval_error(st, ERR_EVAL, pos, "%s called without required argument '%s'",
-                           lambda_desc(st, l), sym_name(st->symbols, f->name));
-            }
-        }
-        if (!l->ellipsis && used != a->n) {
-            for (uint32_t k = 0; k < a->n; k++) {
-                bool known = false;
-                for (size_t i = 0; i < l->nformals && !known; i++)
-                    known = l->formals[i].name == a->a[k].name;
-                if (!known) {
-                    struct attrs *fa = attrs_new(l->nformals);
-                    for (size_t i = 0; i < l->nformals; i++)
-                        attrs_push(fa, l->formals[i].name, NULL, 0);
-                    error_hint(st, ERR_EVAL, pos, eval_suggest(st, fa, a->a[k].name),
-                               gc_printf("%s called with unexpected argument '%s'",
-                                         lambda_desc(st, l), sym_name(st->symbols, a->a[k].name)));
-                }
-            }
-        }
-        if (l->arg) env->v[l->nformals] = arg;
+        return;
     }
+    force(st, arg, pos);
+    if (arg->type != VT_ATTRS) eval_type_error(st, arg, "a set", pos);
+    struct attrs *a = arg->attrs;
+    uint32_t used = 0;
+    for (size_t i = 0; i < l->nformals; i++) {
+        struct formal *f = &l->formals[i];
+        struct attr *x = attrs_get(a, f->name);
+        if (x) {
+            env->v[i] = x->value;
+            used++;
+        } else if (f->def) {
+            env->v[i] = maybe_thunk(st, f->def, env);
+        } else {
+            eval_error(st, ERR_EVAL, pos, "%s called without required argument '%s'",
+                       lambda_desc(st, l), sym_name(st->symbols, f->name));
+        }
+    }
+    if (!l->ellipsis && used != a->n) {
+        for (uint32_t k = 0; k < a->n; k++) {
+            bool known = false;
+            for (size_t i = 0; i < l->nformals && !known; i++)
+                known = l->formals[i].name == a->a[k].name;
+            if (!known) {
+                struct attrs *fa = attrs_new(l->nformals);
+                for (size_t i = 0; i < l->nformals; i++)
+                    attrs_push(fa, l->formals[i].name, NULL, 0);
+                error_hint(st, ERR_EVAL, pos, eval_suggest(st, fa, a->a[k].name),
+                           gc_printf("%s called with unexpected argument '%s'", lambda_desc(st, l),
+                                     sym_name(st->symbols, a->a[k].name)));
+            }
+        }
+    }
+    if (l->arg) env->v[l->nformals] = arg;
+}
+
+static void eval_body(struct eval_state *st, struct expr_lambda *l, struct env *env,
+                      struct value *out, nix_pos pos) {
     check_stack(st, pos);
     if (st->show_trace) {
         eval_trace_push(st, pos, "from call site");
@@ -776,6 +845,60 @@ static void call_lambda(struct eval_state *st, struct value *fn, struct value *a
     }
 }
 
+#define STACK_ENV_SLOTS 6
+
+static void call_lambda(struct eval_state *st, struct value *fn, struct value *arg,
+                        struct value *out, nix_pos pos) {
+    struct expr_lambda *l = fn->lambda.fun;
+    struct env *env;
+    void *stack_env[2 + STACK_ENV_SLOTS];
+    if (!l->env_escapes && l->env_size <= STACK_ENV_SLOTS) {
+        env = (struct env *)stack_env;
+        env->n = l->env_size;
+        env->prev_with = 0;
+    } else {
+        env = env_alloc_st(st, l->env_size);
+    }
+    env->up = fn->lambda.env;
+    bind_args(st, l, env, arg, pos);
+    eval_body(st, l, env, out, pos);
+}
+
+/* `f a b` where f is `x: y: body` and the inner function's environment does not escape: the
+ * outer environment is then only reachable from the inner one, so both live on the C stack and
+ * the intermediate closure is never built. */
+static bool call_lambda2(struct eval_state *st, struct value *fn, struct value *a1,
+                         struct value *a2, struct value *out, nix_pos pos) {
+    struct expr_lambda *l1 = fn->lambda.fun;
+    if (l1->body->type != E_LAMBDA || l1->env_size > STACK_ENV_SLOTS) return false;
+    for (size_t i = 0; i < l1->nformals; i++)
+        if (l1->formals[i].def) return false;
+    struct expr_lambda *l2 = (struct expr_lambda *)l1->body;
+    if (l2->env_escapes || l2->env_size > STACK_ENV_SLOTS) return false;
+    void *e1buf[2 + STACK_ENV_SLOTS], *e2buf[2 + STACK_ENV_SLOTS];
+    struct env *e1 = (struct env *)e1buf, *e2 = (struct env *)e2buf;
+    e1->up = fn->lambda.env;
+    e1->n = l1->env_size;
+    e1->prev_with = 0;
+    bind_args(st, l1, e1, a1, pos);
+    e2->up = e1;
+    e2->n = l2->env_size;
+    e2->prev_with = 0;
+    bind_args(st, l2, e2, a2, pos);
+    if (st->show_trace) {
+        eval_trace_push(st, pos, "from call site");
+        eval_trace_push(st, l1->e.pos,
+                        l1->name
+                            ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l1->name))
+                            : "while evaluating anonymous lambda");
+        eval_body(st, l2, e2, out, pos);
+        st->ntrace -= 2;
+    } else {
+        eval_body(st, l2, e2, out, pos);
+    }
+    return true;
+}
+
 void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct value **args,
                struct value *out, nix_pos pos) {
     struct value cur;
@@ -787,8 +910,14 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
         struct value *dst = (i + 1 == nargs) ? out : NULL;
         struct value tmp;
         if (cur.type == VT_LAMBDA) {
-            call_lambda(st, &cur, args[i], dst ? dst : &tmp, pos);
-            i++;
+            if (i + 1 < nargs &&
+                call_lambda2(st, &cur, args[i], args[i + 1], i + 2 == nargs ? out : &tmp, pos)) {
+                i += 2;
+                dst = i == nargs ? out : NULL;
+            } else {
+                call_lambda(st, &cur, args[i], dst ? dst : &tmp, pos);
+                i++;
+            }
         } else if (cur.type == VT_PRIMOP || cur.type == VT_PRIMOP_APP) {
             /* Collect the arguments already applied. */
             size_t have = 0;
@@ -922,10 +1051,22 @@ static void arith(struct eval_state *st, int op, struct value *a, struct value *
     if (a->type == VT_INT && b->type == VT_INT) {
         int64_t x = a->i, y = b->i, r;
         switch (op) {
-        /* Nix 2.8 wraps around on overflow (two's complement); so do we. */
-        case '+': r = (int64_t)((uint64_t)x + (uint64_t)y); break;
-        case '-': r = (int64_t)((uint64_t)x - (uint64_t)y); break;
-        case '*': r = (int64_t)((uint64_t)x * (uint64_t)y); break;
+        /* Nix 2.8 wrapped around; current Nix reports overflow (we follow current Nix). */
+        case '+':
+            if (__builtin_add_overflow(x, y, &r))
+                eval_error(st, ERR_EVAL, pos, "integer overflow in adding %lld + %lld",
+                           (long long)x, (long long)y);
+            break;
+        case '-':
+            if (__builtin_sub_overflow(x, y, &r))
+                eval_error(st, ERR_EVAL, pos, "integer overflow in subtracting %lld - %lld",
+                           (long long)x, (long long)y);
+            break;
+        case '*':
+            if (__builtin_mul_overflow(x, y, &r))
+                eval_error(st, ERR_EVAL, pos, "integer overflow in multiplying %lld * %lld",
+                           (long long)x, (long long)y);
+            break;
         default:
             if (y == 0) eval_error(st, ERR_EVAL, pos, "division by zero");
             if (x == INT64_MIN && y == -1)
@@ -981,46 +1122,65 @@ static void eval_concat(struct eval_state *st, struct expr_concat *c, struct env
         return;
     }
     bool path_mode = !c->force_string && first.type == VT_PATH;
-    struct strbuf sb;
+    /* Collect the pieces first, then copy them once into a string of the exact size. */
+    const char *small_s[16];
+    size_t small_l[16];
+    const char **ps = c->n <= 16 ? small_s : GC_MALLOC(c->n * sizeof *ps);
+    size_t *pl = c->n <= 16 ? small_l : GC_MALLOC_ATOMIC(c->n * sizeof *pl);
     struct ctx_buf ctx = {0};
-    if (path_mode) {
-        sb_init(&sb, 64);
-        sb_adds(&sb, first.path);
-    } else {
-        sb_init(&sb, 64);
-        struct value *fp = value_alloc();
-        *fp = first;
-        coerce_rec(st, fp, c->part_pos[0], &ctx, false, true, &sb);
-    }
-    for (size_t i = 1; i < c->n; i++) {
+    size_t total = 0;
+    for (size_t i = 0; i < c->n; i++) {
         struct expr *pe = c->parts[i];
-        if (pe->type == E_CONST && ((struct expr_const *)pe)->v.type == VT_STRING) {
-            sb_adds(&sb, ((struct expr_const *)pe)->v.str.s);
-            continue;
-        }
-        struct value *x;
-        struct value tmp;
-        if (pe->type == E_VAR && !((struct expr_var *)pe)->from_with) {
-            x = maybe_thunk(st, pe, env);
+        const char *piece;
+        if (i == 0 && path_mode) {
+            piece = first.path;
+        } else if (pe->type == E_CONST && ((struct expr_const *)pe)->v.type == VT_STRING) {
+            piece = ((struct expr_const *)pe)->v.str.s;
         } else {
-            eval_expr(st, pe, env, &tmp);
-            if (tmp.type == VT_STRING) {
-                sb_adds(&sb, tmp.str.s);
-                ctx_buf_add(&ctx, tmp.str.ctx);
-                continue;
+            struct value tmp;
+            struct value *x;
+            if (i == 0) {
+                tmp = first;
+                x = &tmp;
+            } else if (pe->type == E_VAR && !((struct expr_var *)pe)->from_with) {
+                x = maybe_thunk(st, pe, env);
+                force(st, x, c->part_pos[i]);
+            } else {
+                eval_expr(st, pe, env, &tmp);
+                x = &tmp;
             }
-            x = value_alloc();
-            *x = tmp;
+            if (x->type == VT_STRING) {
+                piece = x->str.s;
+                ctx_buf_add(&ctx, x->str.ctx);
+            } else {
+                if (x == &tmp) {
+                    x = value_alloc(); /* coercion may call __toString with it */
+                    *x = tmp;
+                }
+                struct strbuf sb;
+                sb_init(&sb, 32);
+                coerce_rec(st, x, c->part_pos[i], &ctx, false, !path_mode, &sb);
+                piece = sb_str(&sb);
+            }
         }
-        coerce_rec(st, x, c->part_pos[i], &ctx, false, !path_mode, &sb);
+        ps[i] = piece;
+        pl[i] = strlen(piece);
+        total += pl[i];
     }
+    char *buf = GC_MALLOC_ATOMIC(total + 1);
+    size_t off = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        memcpy(buf + off, ps[i], pl[i]);
+        off += pl[i];
+    }
+    buf[total] = 0;
     if (path_mode) {
         if (ctx.n)
             eval_error(st, ERR_EVAL, c->e.pos,
                        "a string that refers to a store path cannot be appended to a path");
-        mk_path(out, path_canon(sb_str(&sb)));
+        mk_path(out, path_canon(buf));
     } else {
-        mk_string(out, sb_str(&sb), ctx_buf_finish(&ctx));
+        mk_string(out, buf, ctx_buf_finish(&ctx));
     }
 }
 
@@ -1139,7 +1299,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     case E_LET: {
         struct expr_let *l = (struct expr_let *)e;
         struct expr_attrs *a = l->binds;
-        struct env *inner = env_alloc((uint32_t)a->n);
+        struct env *inner = env_alloc_st(st, (uint32_t)a->n);
         inner->up = env;
         for (size_t i = 0; i < a->n; i++) {
             struct attr_def *d = &a->attrs[i];
@@ -1150,7 +1310,7 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     }
     case E_WITH: {
         struct expr_with *w = (struct expr_with *)e;
-        struct env *inner = env_alloc(1);
+        struct env *inner = env_alloc_st(st, 1);
         inner->up = env;
         inner->prev_with = w->prev_with;
         inner->v[0] = maybe_thunk(st, w->attrs, env);
@@ -1389,7 +1549,8 @@ static char *dir_of(const char *path) {
 static struct expr *parse_file(struct eval_state *st, const char *path, nix_pos pos) {
     size_t len;
     char *text = read_file(path, &len);
-    if (!text) eval_error(st, ERR_IO, pos, "opening file '%s': %s", path, strerror(errno));
+    (void)pos;
+    if (!text) eval_error(st, ERR_IO, 0, "opening file '%s': %s", path, strerror(errno));
     if (strlen(text) != len) eval_error(st, ERR_PARSE, pos, "file '%s' contains a NUL byte", path);
     struct source *src = GC_MALLOC(sizeof *src);
     src->path = path;
@@ -1522,9 +1683,19 @@ static const char *default_store_dir(void) {
     return gc_printf("%s/.local/state/hearth/store", h ? h : "");
 }
 
+static void gc_ignore_warning(char *msg, GC_word arg) {
+    (void)msg;
+    (void)arg;
+}
+
 static void gc_init_once(void) {
+    GC_set_warn_proc(gc_ignore_warning); /* libgc's heuristics warnings are not the user's */
     GC_set_all_interior_pointers(1);
+    /* One marker thread: evaluation heaps are small and CPUs are shared. */
+    GC_set_markers_count(1);
     GC_INIT();
+    /* Start with a few MB so that small evaluations do not collect every few hundred KB. */
+    GC_expand_hp((size_t)8 << 20);
     GC_allow_register_threads();
 }
 

@@ -50,6 +50,7 @@ struct trace_frame {
     nix_pos pos;
     const char *msg; /* "while evaluating ..."; NULL: "while evaluating the attribute 'sym'" */
     nix_sym sym;
+    const void *select; /* an attribute selection expression: its path is the message */
 };
 
 /* What the public entry points return on failure; printed by error_print (error.c). */
@@ -111,6 +112,8 @@ struct eval_state {
     size_t ntrace, cap_trace;
     uintptr_t stack_limit;
     struct nix_error *pending; /* the error being unwound */
+    /* Free lists of small GC objects (GC_malloc_many), for the hot allocations. */
+    void *free32, *free48;
     /* Frequently used symbols. */
     nix_sym s_outPath, s_type, s_drvPath, s_toString, s_functor, s_name, s_value, s_file, s_line,
         s_column, s_body, s_derivation, s_overrides;
@@ -137,6 +140,9 @@ struct nix_error *eval_string(struct eval_state *st, const char *text, const cha
 void eval_set_stack_limit(struct eval_state *st);
 /* Runs `fn` on a thread with a big stack (so deep recursion ends in ERR_STACK, not SIGSEGV). */
 int eval_run_big_stack(int (*fn)(void *), void *ud);
+
+/* A new (zeroed) value, allocated faster than value_alloc() through the state's free list. */
+struct value *eval_value_new(struct eval_state *st);
 
 /* ---- inside the evaluator (may unwind; call only under eval_try or from a builtin) ---- */
 void eval_force(struct eval_state *st, struct value *v, nix_pos pos);
@@ -175,6 +181,8 @@ int eval_compare(struct eval_state *st, struct value *a, struct value *b, nix_po
 void eval_import(struct eval_state *st, const char *path, struct value *out, nix_pos pos);
 /* A derivation is an attribute set whose `type` is "derivation". */
 bool eval_is_derivation(struct eval_state *st, struct value *v);
+/* Where a value was written (a set's `{`, a lambda), else `fallback` (Nix's determinePos). */
+nix_pos value_pos(const struct value *v, nix_pos fallback);
 /* "an integer", "a set", ... for messages; and builtins.typeOf's name ("int", "set"). */
 const char *value_type_desc(const struct value *v);
 const char *value_type_name(const struct value *v);

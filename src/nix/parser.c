@@ -116,7 +116,11 @@ static const char *tok_desc(const struct token *t, char *buf, size_t n) {
     case T_IMPL: return "IMPL";
     case T_UPDATE: return "UPDATE";
     case T_CONCAT: return "CONCAT";
-    case T_CHAR: snprintf(buf, n, "'%c'", t->c); return buf;
+    case T_CHAR:
+        /* characters the grammar does not use are "invalid token" to bison */
+        if (!t->c || !strchr("{}[]();:.=,?@+-*/<>!", t->c)) return "invalid token";
+        snprintf(buf, n, "'%c'", t->c);
+        return buf;
     }
     return "token";
 }
@@ -427,7 +431,14 @@ static void lex(struct parser *ps, struct token *t) {
             if (ps->lp.p < e && ps->lp.p[0] == '/')
                 syntax_error_at(ps, ps->lp.line, ps->lp.col,
                                 "syntax error, unexpected PATH_END, expecting DOLLAR_CURLY");
-            syntax_error_at(ps, ps->lp.line, ps->lp.col, "path has a trailing slash");
+            /* reported where bison's lookahead is: the next token, or at end of file the
+             * whitespace after the path, else the path itself */
+            struct lexpos save = ps->lp;
+            struct token la;
+            ps->last = *t;
+            lex(ps, &la);
+            ps->lp = save;
+            syntax_error_at(ps, la.line, la.col, "path has a trailing slash");
         }
         break;
     default: break;
@@ -610,10 +621,6 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
         int c = cur(ps);
         if (c == -1) {
             struct token t = {.t = T_EOF, .line = line, .col = col + 1};
-            if (parts.n || sb.len) {
-                t.line = ps->last.line;
-                t.col = ps->last.col;
-            }
             unexpected(ps, &t, "'\"'");
         }
         if (c == '"') {
@@ -696,22 +703,40 @@ static struct strbuf *ind_lit(struct parser *ps, struct ind_parts *p) {
 static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t col) {
     nix_pos spos = mkpos(ps, line, col);
     struct ind_parts P = {0};
+    /* where bison would put an end-of-file error: the start of the last literal run, or the
+     * end of the last escape */
+    uint32_t eof_line = ps->lp.line, eof_col = ps->lp.col;
+    bool in_run = false;
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
-            struct token t = {.t = T_EOF, .line = ps->last.line, .col = ps->last.col};
+            struct token t = {.t = T_EOF, .line = eof_line, .col = eof_col};
             unexpected(ps, &t, "IND_STR or DOLLAR_CURLY or IND_STRING_CLOSE");
+        }
+        bool escape = c == '\'' && at(ps, 1) == '\'' &&
+                      (at(ps, 2) == '$' || at(ps, 2) == '\'' || at(ps, 2) == '\\');
+        bool interp = c == '$' && at(ps, 1) == '{';
+        if (escape || interp) {
+            in_run = false;
+        } else if (!in_run && !(c == '\'' && at(ps, 1) == '\'')) {
+            in_run = true;
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
         }
         if (c == '\'' && at(ps, 1) == '\'') {
             int d = at(ps, 2);
             if (d == '$') {
                 sb_addc(ind_lit(ps, &P), '$');
                 advance(ps, 3);
+                eof_line = ps->lp.line;
+                eof_col = ps->lp.col;
                 continue;
             }
             if (d == '\'') {
                 sb_addn(ind_lit(ps, &P), "''", 2);
                 advance(ps, 3);
+                eof_line = ps->lp.line;
+                eof_col = ps->lp.col;
                 continue;
             }
             if (d == '\\' && at(ps, 3) != -1) {
@@ -726,6 +751,8 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                     advance(ps, 1);
                 }
                 x->e = mk_const_string(ps, sb_str(&one), x->pos);
+                eof_line = ps->lp.line;
+                eof_col = ps->lp.col;
                 continue;
             }
             advance(ps, 2);
@@ -1027,17 +1054,23 @@ static void add_binding(struct parser *ps, struct expr_attrs *top, struct attr_n
 
 /* Parses bindings up to '}' or `in`. `binds_pos` is where the binding list starts (just after
  * the opening token): Nix uses it as the position of inherited attributes. */
+static nix_pos end_pos(struct parser *ps, const struct token *t);
+
 static void parse_binds(struct parser *ps, struct expr_attrs *a, nix_pos binds_pos) {
     for (;;) {
         struct token *t = peek(ps);
         if (is_char(t, '}') || t->t == T_IN || t->t == T_EOF) return;
         if (t->t == T_INHERIT) {
-            next(ps);
+            struct token kw = next(ps);
+            /* Nix's position for inherited names: the end of `inherit` or of `(e)` */
+            nix_pos names_pos = end_pos(ps, &kw);
             struct expr *from = NULL;
             if (is_char(peek(ps), '(')) {
                 next(ps);
                 from = parse_expr(ps);
+                struct token close = *peek(ps);
                 expect_char(ps, ')');
+                names_pos = end_pos(ps, &close);
             }
             for (;;) {
                 struct token *nt = peek(ps);
@@ -1048,7 +1081,7 @@ static void parse_binds(struct parser *ps, struct expr_attrs *a, nix_pos binds_p
                 struct token at2 = *nt;
                 if (!starts_attr_name(nt)) unexpected(ps, nt, NULL);
                 struct attr_name an = parse_attr_name(ps);
-                nix_pos ap = mkpos(ps, at2.line, at2.col);
+                nix_pos ap = names_pos;
                 if (an.dyn)
                     syntax_error_at(ps, at2.line, at2.col,
                                     "dynamic attributes not allowed in inherit");
@@ -1113,7 +1146,8 @@ static struct expr *parse_attrs_body(struct parser *ps, nix_pos pos, bool rec,
     struct expr_attrs *a = new_attrs(pos);
     a->rec = rec;
     parse_binds(ps, a, end_pos(ps, open));
-    expect_char(ps, '}');
+    if (!is_char(peek(ps), '}')) unexpected(ps, peek(ps), NULL);
+    next(ps);
     return &a->e;
 }
 
@@ -1231,7 +1265,7 @@ static struct expr *parse_simple(struct parser *ps) {
         struct token open = *o;
         expect_char(ps, '{');
         struct expr *a = parse_attrs_body(ps, pos, true, &open);
-        return mk_select_of(ps, a, ps->st->s_body, pos);
+        return mk_select_of(ps, a, ps->st->s_body, 0); /* 2.8: no position */
     }
     default: break;
     }
@@ -1281,7 +1315,8 @@ static struct expr *parse_app(struct parser *ps) {
         if (peek(ps)->t == T_OR_KW) {
             /* `f or`: Nix treats a bare `or` argument as the variable `or`. */
             struct token o = next(ps);
-            a = mk_var(ps, sym(ps, "or", 2), mkpos(ps, o.line, o.col));
+            (void)o;
+            a = mk_var(ps, sym(ps, "or", 2), pos);
         } else if (starts_simple(ps)) {
             a = parse_select(ps);
         } else {
@@ -1522,14 +1557,15 @@ static struct expr *parse_formals_lambda(struct parser *ps, nix_pos pos, nix_sym
         if (t.t == T_ELLIPSIS) {
             ellipsis = true;
             struct token c = next(ps);
-            if (!is_char(&c, '}')) unexpected(ps, &c, NULL);
+            if (!is_char(&c, '}')) unexpected(ps, &c, "'}'");
             break;
         }
         if (t.t != T_ID) unexpected(ps, &t, NULL);
         nix_sym name = sym(ps, t.start, t.len);
         for (size_t i = 0; i < nf; i++)
             if (fs[i].name == name)
-                eval_error(ps->st, ERR_PARSE, pos, "duplicate formal function argument '%s'",
+                eval_error(ps->st, ERR_PARSE, mkpos(ps, t.line, t.col),
+                           "duplicate formal function argument '%s'",
                            sym_name(ps->st->symbols, name));
         if (nf == cap) {
             cap *= 2;
@@ -1635,6 +1671,74 @@ static struct expr *parse_expr(struct parser *ps) {
     return parse_if(ps);
 }
 
+/* ---------------------------------------------------------------- escape analysis */
+
+static bool is_trivial(struct expr *e) {
+    return e->type == E_CONST || (e->type == E_VAR && !((struct expr_var *)e)->from_with);
+}
+
+/* Can evaluating `e` (in some env) store that env anywhere? See expr_lambda.env_escapes. */
+static bool captures_env(struct expr *e) {
+    switch (e->type) {
+    case E_CONST:
+    case E_VAR:
+    case E_CURPOS: return false;
+    case E_LAMBDA:
+    case E_LET:
+    case E_WITH: return true;
+    case E_SELECT:
+    case E_HASATTR: {
+        struct expr_select *s = (struct expr_select *)e;
+        if (captures_env(s->subject)) return true;
+        for (size_t i = 0; i < s->n; i++)
+            if (s->path[i].dyn && captures_env(s->path[i].dyn)) return true;
+        return s->def && captures_env(s->def);
+    }
+    case E_ATTRS: {
+        struct expr_attrs *a = (struct expr_attrs *)e;
+        if (a->rec) return true;
+        for (size_t i = 0; i < a->n; i++)
+            if (!is_trivial(a->attrs[i].e)) return true;
+        for (size_t i = 0; i < a->ndyn; i++)
+            if (captures_env(a->dyn[i].name) || !is_trivial(a->dyn[i].value)) return true;
+        return false;
+    }
+    case E_LIST: {
+        struct expr_list *l = (struct expr_list *)e;
+        for (size_t i = 0; i < l->n; i++)
+            if (!is_trivial(l->items[i])) return true;
+        return false;
+    }
+    case E_CALL: {
+        struct expr_call *c = (struct expr_call *)e;
+        if (captures_env(c->fn)) return true;
+        for (size_t i = 0; i < c->nargs; i++)
+            if (!is_trivial(c->args[i])) return true;
+        return false;
+    }
+    case E_IF: {
+        struct expr_if *i = (struct expr_if *)e;
+        return captures_env(i->cond) || captures_env(i->then) || captures_env(i->els);
+    }
+    case E_ASSERT: {
+        struct expr_assert *a = (struct expr_assert *)e;
+        return captures_env(a->cond) || captures_env(a->body);
+    }
+    case E_NOT:
+    case E_NEG: return captures_env(((struct expr_unop *)e)->a);
+    case E_CONCAT_STRINGS: {
+        struct expr_concat *c = (struct expr_concat *)e;
+        for (size_t i = 0; i < c->n; i++)
+            if (captures_env(c->parts[i])) return true;
+        return false;
+    }
+    default: {
+        struct expr_binop *b = (struct expr_binop *)e;
+        return captures_env(b->l) || captures_env(b->r);
+    }
+    }
+}
+
 /* ---------------------------------------------------------------- binding variables */
 
 static void bind(struct parser *ps, struct expr *e, struct scope *sc);
@@ -1697,7 +1801,7 @@ static int cmp_attr_def(const void *x, const void *y) {
 
 /* Sorts the static attributes (slot i of a rec/let env is attrs[i]) and binds the values. */
 static void bind_attrs(struct parser *ps, struct expr_attrs *a, struct scope *sc) {
-    qsort(a->attrs, a->n, sizeof *a->attrs, cmp_attr_def);
+    if (a->n > 1) qsort(a->attrs, a->n, sizeof *a->attrs, cmp_attr_def);
     struct scope *inner = sc;
     if (a->rec) {
         nix_sym *names = GC_MALLOC_ATOMIC((a->n ? a->n : 1) * sizeof *names);
@@ -1750,9 +1854,15 @@ static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
             names[i] = l->formals[i].name;
         if (l->arg) names[l->nformals] = l->arg;
         struct scope *inner = new_scope(sc, n, names);
+        l->env_escapes = false;
         for (size_t i = 0; i < l->nformals; i++)
-            if (l->formals[i].def) bind(ps, l->formals[i].def, inner);
+            if (l->formals[i].def) {
+                bind(ps, l->formals[i].def, inner);
+                l->env_escapes = true;
+            }
         bind(ps, l->body, inner);
+        /* from_with variables are only known after binding the body */
+        if (!l->env_escapes) l->env_escapes = captures_env(l->body);
         return;
     }
     case E_CALL: {

@@ -209,6 +209,10 @@ static void json_rec(struct eval_state *st, struct value *v, struct strbuf *out,
         return;
     }
     case VT_ATTRS: {
+        if (attrs_get(v->attrs, st->s_toString)) {
+            json_string(out, eval_coerce_to_string(st, v, pos, NULL, false, false));
+            return;
+        }
         struct attr *op = attrs_get(v->attrs, st->s_outPath);
         if (op) {
             json_rec(st, op->value, out, pos, strict);
@@ -235,7 +239,9 @@ static void json_rec(struct eval_state *st, struct value *v, struct strbuf *out,
         return;
     case VT_THUNK:
     case VT_APP:
-    case VT_BLACKHOLE: eval_error(st, ERR_EVAL, pos, "cannot convert a thunk to JSON");
+    case VT_BLACKHOLE:
+        eval_trace_push(st, pos, "while converting a value to JSON");
+        eval_error(st, ERR_EVAL, pos, "cannot convert a thunk to JSON");
     default:
         if (v->type == VT_LAMBDA) pos = v->lambda.fun->e.pos;
         /* Nix attaches a trace here, hence the "--show-trace" hint. */
