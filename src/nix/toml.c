@@ -4,6 +4,7 @@
 #include "nix/toml.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -503,6 +504,8 @@ static struct toml_value *parse_number(struct parser *p) {
     if (is_float) {
         struct toml_value *v = new_value(p, TOML_FLOAT);
         v->real = strtod(buf, NULL);
+        /* Too big for a double: the largest one, as Nix's TOML library gives. */
+        if (isinf(v->real)) v->real = v->real > 0 ? DBL_MAX : -DBL_MAX;
         return v;
     }
     errno = 0;

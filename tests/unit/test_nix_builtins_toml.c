@@ -125,6 +125,8 @@ int main(void) {
     ok("a = 1.5\nb = -3.1e2\nc = 5e+22\nd = 1e06\ne = 6.626e-34\nf = 224_617.445_991",
        "{a=f1.5;b=f-310;c=f5e+22;d=f1e+06;e=f6.626e-34;f=f224617;}");
     ok("a = inf\nb = -inf\nc = +inf", "{a=finf;b=f-inf;c=finf;}");
+    /* fromTOML "a = 1e400" is { a = 1.79769e+308; } in Nix 2.8 */
+    ok("a = 1e400\nb = -1e400", "{a=f1.79769e+308;b=f-1.79769e+308;}");
     bad("a = .7", NULL);
     bad("a = 7.", NULL);
     bad("a = 3.e+20", NULL);
