@@ -33,7 +33,8 @@
 
 enum kind {
     K_NOOP,       /* already the right link */
-    K_LINK,       /* missing, or one of our links to replace */
+    K_CREATE,     /* missing: made in place (a new name needs no rename to be atomic) */
+    K_LINK,       /* one of our links to replace */
     K_FORCE,      /* `force`: a file in the way is replaced */
     K_BACKUP,     /* moved to NAME.EXT, then linked */
     K_CLEAR_DIR,  /* a directory holding only our links: emptied, then linked */
@@ -452,14 +453,13 @@ static int check_links(struct act *a, char **err) {
     char buf[PATH_MAX];
     for (size_t i = 0; i < a->newm.nlinks; i++) {
         const struct gen_link *l = &a->newm.links[i];
-        const struct gen_file *f = &a->newm.files[l->file];
         struct blocker b = {.rel = ""};
         int pfd = -1;
         enum walk_status ws = walk_parent(a, l->target, false, &pfd, &b, err);
         if (ws == WS_ERROR) return -1;
         enum kind k = K_LINK;
         if (ws == WS_MISSING) {
-            k = K_LINK;
+            k = K_CREATE;
         } else if (ws == WS_BLOCKED) {
             /* A file (or a link out of HOME) where a directory must go. */
             k = K_PARENT_ERR;
@@ -485,12 +485,12 @@ static int check_links(struct act *a, char **err) {
                     k = K_NOOP;
                 else if (owned_target(a, buf))
                     k = K_LINK;
-                else if (f->force)
+                else if (l->force)
                     k = K_FORCE;
                 else
                     in_the_way(a, l->target, l, pfd, name, false, false, &k);
             } else if (errno == ENOENT) {
-                k = K_LINK;
+                k = K_CREATE;
             } else if (errno == EINVAL) {
                 struct stat st;
                 if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -501,7 +501,7 @@ static int check_links(struct act *a, char **err) {
                         k = K_CLEAR_DIR;
                     else
                         in_the_way(a, l->target, l, pfd, name, true, false, &k);
-                } else if (f->force) {
+                } else if (l->force) {
                     k = K_FORCE;
                 } else
                     in_the_way(a, l->target, l, pfd, name, false, S_ISREG(st.st_mode), &k);
@@ -529,6 +529,14 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
         if (clear_owned(a, pfd, name, 0) != 0)
             return fail(err, "cannot empty '%s/%s' of old links: %s", a->p->home, l->target,
                         strerror(errno));
+    }
+    if (k == K_CREATE) {
+        if (symlinkat(l->source, pfd, name) != 0)
+            return fail(err, "cannot link '%s/%s': %s%s", a->p->home, l->target, strerror(errno),
+                        errno == EEXIST ? " (it appeared during the activation)" : "");
+        mutated(a);
+        if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
+        return 0;
     }
     /* As hearth_symlink_replace, step by step so that a fault can fall between the two. */
     char tmp[NAME_MAX + 1];
@@ -717,7 +725,8 @@ static void remove_tmp_links(struct act *a, const struct gen_manifest *m) {
 
 static void check_changed(struct act *a) {
     const struct gen_manifest *old = NULL;
-    for (size_t g = 0; a->old_gen && g < a->nolds; g++)
+    if (a->old_gen && strcmp(a->old_gen, a->newm.path) == 0) old = &a->newm;
+    for (size_t g = 0; !old && a->old_gen && g < a->nolds; g++)
         if (strcmp(a->olds[g].path, a->old_gen) == 0) old = &a->olds[g];
     for (size_t i = 0; i < a->newm.nfiles; i++) {
         const struct gen_file *f = &a->newm.files[i];
@@ -924,7 +933,8 @@ static int load_olds(struct act *a, const char **paths, size_t n, char **err) {
     a->olds = calloc(n ? n : 1, sizeof *a->olds);
     if (!a->olds) return fail(err, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        bool dup = false;
+        /* The new generation's own links are never orphans. */
+        bool dup = strcmp(paths[i], a->newm.path) == 0;
         for (size_t k = 0; k < a->nolds; k++)
             dup = dup || strcmp(a->olds[k].path, paths[i]) == 0;
         if (dup) continue;
