@@ -63,8 +63,9 @@ struct act {
     size_t nolds;
     const char *old_gen; /* the profile's current generation, or NULL */
     long old_num, new_num;
-    unsigned char *plan; /* enum kind per new link */
-    bool *changed;       /* per new file: onChange should run */
+    unsigned char *plan;  /* enum kind per new link */
+    bool *parent_missing; /* dry runs: the link's directory is to be made */
+    bool *changed;        /* per new file: onChange should run */
     struct journal j;
     struct journal_state resumed;
     bool resuming;
@@ -460,6 +461,7 @@ static int check_links(struct act *a, char **err) {
         enum kind k = K_LINK;
         if (ws == WS_MISSING) {
             k = K_CREATE;
+            if (a->o->dry_run) a->parent_missing[i] = true;
         } else if (ws == WS_BLOCKED) {
             /* A file (or a link out of HOME) where a directory must go. */
             k = K_PARENT_ERR;
@@ -561,8 +563,17 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
     return 0;
 }
 
-static void dry_link(struct act *a, const struct gen_link *l, enum kind k) {
+static void dry_link(struct act *a, size_t i, enum kind k, char *last_dir, size_t size) {
+    const struct gen_link *l = &a->newm.links[i];
     const char *h = a->p->home;
+    const char *slash = strrchr(l->target, '/');
+    if (a->parent_missing[i] && slash) {
+        size_t n = (size_t)(slash - l->target);
+        if (strlen(last_dir) != n || strncmp(last_dir, l->target, n) != 0) {
+            say(a, "mkdir -p %s/%.*s", h, (int)n, l->target);
+            snprintf(last_dir, size, "%.*s", (int)n, l->target);
+        }
+    }
     if (k == K_BACKUP) say(a, "mv %s/%s %s/%s.%s", h, l->target, h, l->target, a->o->backup_ext);
     if (k == K_CLEAR_DIR)
         say(a, "rm %s/%s/... (old links) && rmdir %s/%s", h, l->target, h, l->target);
@@ -572,12 +583,13 @@ static void dry_link(struct act *a, const struct gen_link *l, enum kind k) {
 static int link_new(struct act *a, char **err) {
     say(a, "Creating home file links in %s", a->p->home);
     walker_reset(&a->w);
+    char last_dir[PATH_MAX] = "";
     for (size_t i = 0; i < a->newm.nlinks; i++) {
         enum kind k = a->plan[i];
         const struct gen_link *l = &a->newm.links[i];
         if (k == K_NOOP || k == K_SKIP_SAME) continue;
         if (a->o->dry_run) {
-            dry_link(a, l, k);
+            dry_link(a, i, k, last_dir, sizeof last_dir);
             continue;
         }
         if (k == K_CLEAR_DIR || k == K_BACKUP) walker_reset(&a->w);
@@ -1001,7 +1013,8 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     }
     a.plan = calloc(a.newm.nlinks ? a.newm.nlinks : 1, 1);
     a.changed = calloc(a.newm.nfiles ? a.newm.nfiles : 1, sizeof *a.changed);
-    if (!a.plan || !a.changed) {
+    a.parent_missing = calloc(a.newm.nlinks ? a.newm.nlinks : 1, sizeof *a.parent_missing);
+    if (!a.plan || !a.changed || !a.parent_missing) {
         fail(err, "out of memory");
         goto out;
     }
@@ -1038,7 +1051,9 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     if (run_steps(&a, err) != 0) goto out;
 
     if (o->dry_run) {
-        if (a.old_gen && strcmp(a.old_gen, gen_path) == 0 && o->use_id <= 0)
+        /* (A rollback points the profile back at an existing generation: nothing to say.) */
+        if (o->use_id > 0) {
+        } else if (a.old_gen && strcmp(a.old_gen, gen_path) == 0)
             say(&a, "No change so reusing latest profile generation %ld", a.old_num);
         else
             say(&a, "Creating profile generation %ld", a.new_num);
@@ -1050,7 +1065,7 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     if (profile_record(a.p, gen_path, o->use_id, &id, &created, mutated_cb, &a, err) != 0) goto out;
     if (created)
         say(&a, "Creating profile generation %ld", id);
-    else
+    else if (o->use_id <= 0)
         say(&a, "No change so reusing latest profile generation %ld", id);
     if (journal_dirs_save(&a.resumed, a.p->dirs_path) != 0) {
         fail(err, "cannot write '%s': %s", a.p->dirs_path, strerror(errno));
@@ -1078,6 +1093,7 @@ out:
     journal_state_free(&a.resumed);
     free(a.plan);
     free(a.changed);
+    free(a.parent_missing);
     free(a.errs);
     return rc;
 }
