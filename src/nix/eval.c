@@ -1639,7 +1639,7 @@ void eval_register_value(struct eval_state *st, const char *name, struct value *
 
 void eval_register_nix(struct eval_state *st, const char *name, const char *source) {
     struct source *src = GC_MALLOC(sizeof *src);
-    src->path = gc_printf("<builtin %s>", name);
+    src->path = gc_printf("//builtin/%s.nix", name); /* as Nix names derivation.nix */
     src->text = gc_strdup(source);
     src->dir = "/";
     struct expr *e = NULL;
