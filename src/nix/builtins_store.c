@@ -621,8 +621,11 @@ static void add_json_attr(struct eval_state *st, struct drv_spec *spec, struct v
 static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
                          struct drv_spec *spec) {
     struct attr *name = attrs_get(a, st->s_name);
-    if (!name)
-        eval_error(st, ERR_EVAL, pos, "attribute 'name' missing for call to 'derivationStrict'");
+    if (!name) { /* placed at the set, the call as a frame, as Nix does */
+        eval_trace_push(st, pos, "while invoking 'derivationStrict'");
+        eval_error(st, ERR_EVAL, a->pos ? a->pos : pos,
+                   "attribute 'name' missing for call to 'derivationStrict'");
+    }
     spec->name_pos = name->pos ? name->pos : pos;
     eval_trace_push(st, spec->name_pos, "while evaluating the derivation attribute 'name'");
     spec->name = eval_force_string_noctx(st, name->value, spec->name_pos);
@@ -859,25 +862,39 @@ static void gc_release(void *p) {
 
 /* `derivation`: the attribute set users see, made lazily on top of derivationStrict. Each
  * output is the caller's attributes plus the outputs by name, `all`, `drvAttrs`, and its own
- * outPath, drvPath, type and outputName; the result is the first output. */
-static const char derivation_nix[] = "attrs @ { outputs ? [ \"out\" ], ... }:\n"
-                                     "let\n"
-                                     "  strict = derivationStrict attrs;\n"
-                                     "  forOutput = outputName: {\n"
-                                     "    name = outputName;\n"
-                                     "    value = shared // {\n"
-                                     "      outPath = strict.${outputName};\n"
-                                     "      drvPath = strict.drvPath;\n"
-                                     "      type = \"derivation\";\n"
-                                     "      inherit outputName;\n"
-                                     "    };\n"
-                                     "  };\n"
-                                     "  perOutput = map forOutput outputs;\n"
-                                     "  shared = attrs // __listToAttrs perOutput // {\n"
-                                     "    all = map (o: o.value) perOutput;\n"
-                                     "    drvAttrs = attrs;\n"
-                                     "  };\n"
-                                     "in (__head perOutput).value\n";
+ * outPath, drvPath, type and outputName; the result is the first output given.
+ * The text is laid out so that the derivationStrict call and each attribute sit on the line
+ * and column Nix 2.8 reports for them (in --xml output and error positions): keep the line
+ * numbers and indentation when editing. */
+static const char derivation_nix[] =
+    "# The set `derivation` returns; laid out so that positions match Nix's (see\n"
+    "# builtins_store.c).\n"
+    "drvAttrs @ { outputs ? [ \"out\" ], ... }:\n"
+    "\n"
+    "let\n"
+    "\n"
+    "  strict =\n"
+    "\n"
+    "           derivationStrict drvAttrs;\n"
+    "\n"
+    "  shared = drvAttrs // __listToAttrs perOutput // {\n"
+    "      all = map (o: o.value) perOutput;\n"
+    "      inherit drvAttrs;\n"
+    "  };\n"
+    "\n"
+    "  forOutput = outputName: {\n"
+    "    name = outputName;\n"
+    "      value = shared // {\n"
+    "        outPath = strict.${outputName};\n"
+    "        drvPath = strict.drvPath;\n"
+    "        type = \"derivation\";\n"
+    "        inherit outputName;\n"
+    "      };\n"
+    "  };\n"
+    "\n"
+    "  perOutput = map forOutput outputs;\n"
+    "\n"
+    "in (__head perOutput).value\n";
 
 void builtins_store_register(struct eval_state *st) {
     struct store_builtins *sb = GC_MALLOC(sizeof *sb);
