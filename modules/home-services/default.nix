@@ -55,11 +55,11 @@ let
     let
       used = filter (kind: s.service.systemd.${kind} != { }) unmodelled;
       kind = builtins.head used;
+      unit = builtins.head (builtins.attrNames s.service.systemd.${kind});
     in
-    if used == [ ] then true
-    else throw ("${lib.showOption s.loc}: systemd.${kind} (${lib.concatStringsSep ", "
-      (builtins.attrNames s.service.systemd.${kind})}) is not modelled under home.services; "
-      + "only systemd.services and systemd.sockets are. Define the unit in systemd.user.${kind} instead.");
+    used == [ ] || throw ("${lib.showOption s.loc}: ${lib.showOption [ "systemd" kind unit ]} is not "
+      + "modelled under home.services (only systemd.services and systemd.sockets are); "
+      + "define the unit in systemd.user.${kind} instead.");
 
   # A NixOS-style unit module evaluated on its own; errors name its option path.
   evalUnit = kind: loc: name: module: (lib.evalModules {
