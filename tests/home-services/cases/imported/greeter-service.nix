@@ -24,6 +24,7 @@ in
       assertion = cfg.port >= 1024;
       message = "greeter.port must be 1024 or above, not ${toString cfg.port}.";
     }];
+    warnings = lib.optional (cfg.greeting == "") "greeter.greeting is empty: the greeter will say nothing.";
     process.argv = [
       (lib.getExe cfg.package)
       "--port"
