@@ -123,6 +123,7 @@ let
     else if restart == "on-success" then { SuccessfulExit = true; }
     else false;
   agentOf = s:
+    assert checkKinds s;
     let
       primary = evalUnit "service" (s.loc ++ [ "systemd" "services" "" ]) s.name
         s.service.systemd.services."";

@@ -1,7 +1,7 @@
 # Stand-ins for the options home.services writes to that other modules declare in hearth
 # (the `home` branch's xdg and assertions modules): `xdg.configFile` (text or source, made into
 # a store file from text as Home Manager does), `xdg.configHome`, `assertions` and `warnings`.
-# Declared only when the module list does not declare them already.
+# Only for tests that evaluate modules/home-services without the core modules.
 { lib, options, ... }:
 let
   inherit (lib) mkOption types;
