@@ -1,7 +1,8 @@
 # The live test's configuration, in two versions: `ticker` copies its configData file (found
 # through configData.NAME.path) to HOME/ticker.seen when it starts, then sleeps; `reloader`
 # appends its unit name to LOG when reloaded (ExecReload=, X-SwitchMethod=reload); `steady`
-# never changes. Between the versions only the configData texts change.
+# (with a socket and a sub-service, steady-helper) never changes. Between the versions only
+# the configData texts change.
 { home, version, log }:
 { lib, ... }:
 {
@@ -26,6 +27,13 @@
         unitConfig.X-SwitchMethod = "reload";
       };
     };
-    steady.process.argv = [ "/bin/sleep" "1002" ];
+    steady = {
+      process.argv = [ "/bin/sleep" "1002" ];
+      systemd.socket = {
+        listenStreams = [ "%t/steady.sock" ];
+        wantedBy = [ "sockets.target" ];
+      };
+      services.helper.process.argv = [ "/bin/sleep" "1003" ];
+    };
   };
 }
