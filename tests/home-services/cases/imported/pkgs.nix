@@ -8,7 +8,7 @@ let
     outPath = "/opt/greeter-1.0";
     meta.mainProgram = "greeter";
     passthru.services.default = {
-      imports = [ (lib.setDefaultModuleLocation ./greeter-service.nix (import ./greeter-service.nix { })) ];
+      imports = [ (lib.modules.importApply ./greeter-service.nix { }) ];
       greeter.package = lib.mkDefault greeter;
     };
   };
