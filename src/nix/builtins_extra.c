@@ -1,5 +1,6 @@
 /* builtins_extra: see builtins_extra.h. */
 #include "nix/builtins_extra.h"
+#include "nix/builtins_fetch.h"
 #include "nix/eval.h"
 #include "nix/nixregex.h"
 
@@ -19,6 +20,7 @@ void builtins_extra_register(struct eval_state *st) {
     builtins_misc_register(st);
     builtins_scoped_register(st);
     builtins_hash_register(st);
+    builtins_fetch_register(st);
 }
 
 void builtins_extra_release(struct eval_state *st) {
