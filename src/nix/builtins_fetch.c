@@ -134,8 +134,9 @@ static _Noreturn void hash_mismatch(struct eval_state *st, const char *url, cons
     hash_to_base32(want->bytes, want->len, w);
     hash_to_base32(got->bytes, got->len, g);
     eval_error(st, ERR_IO, 0,
-               "hash mismatch in file downloaded from '%s':\n         specified: "
-               "sha256:%s\n         got:       sha256:%s",
+               "hash mismatch in file downloaded from '%s':\n"
+               "  specified: sha256:%s\n"
+               "  got:       sha256:%s",
                url, w, g);
 }
 
@@ -252,10 +253,11 @@ fail:
 
 /* git's environment: enough to find it and the user's configuration (as Nix reads it), and
  * nothing that could point it at another repository or index. */
-static char **git_env(void) {
+static char **git_env(const char *extra) {
     static const char *const keep[] = {"PATH", "HOME", "XDG_CONFIG_HOME"};
     char **env = GC_MALLOC(8 * sizeof *env);
     size_t n = 0;
+    if (extra) env[n++] = (char *)extra;
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
         const char *v = getenv(keep[i]);
         if (v) env[n++] = gc_printf("%s=%s", keep[i], v);
@@ -268,9 +270,10 @@ static char **git_env(void) {
 }
 
 /* Starts `git -C REPO ARGS...` with stdin from /dev/null, stdout into a pipe (*out_fd) and
- * stderr into `err_fd`. Returns the pid, or -1 with *err set. */
-static pid_t git_spawn(const char *repo, const char *const *args, int *out_fd, int err_fd,
-                       char **err) {
+ * stderr into `err_fd`, `extra_env` ("NAME=VALUE" or NULL) added to its environment. Returns
+ * the pid, or -1 with *err set. */
+static pid_t git_spawn(const char *repo, const char *const *args, const char *extra_env,
+                       int *out_fd, int err_fd, char **err) {
     size_t n = 0;
     while (args[n])
         n++;
@@ -292,7 +295,7 @@ static pid_t git_spawn(const char *repo, const char *const *args, int *out_fd, i
     posix_spawn_file_actions_adddup2(&fa, p[1], 1);
     posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
     pid_t pid;
-    int rc = posix_spawnp(&pid, "git", &fa, NULL, argv, git_env());
+    int rc = posix_spawnp(&pid, "git", &fa, NULL, argv, git_env(extra_env));
     posix_spawn_file_actions_destroy(&fa);
     close(p[1]);
     if (rc != 0) {
@@ -330,16 +333,13 @@ struct git_out {
     const char *spawn_err;
 };
 
-/* Runs `git -C repo ARGS... NULL`, collecting its output. */
-static struct git_out git_run(const char *repo, ...) {
+/* Runs `git -C repo ARGS...` (NULL-terminated) with `extra_env`, collecting its output. */
+static struct git_out git_run_v(const char *extra_env, const char *repo, va_list ap) {
     const char *args[16];
     size_t n = 0;
-    va_list ap;
-    va_start(ap, repo);
     const char *a;
     while ((a = va_arg(ap, const char *)) && n < 15)
         args[n++] = a;
-    va_end(ap);
     args[n] = NULL;
     struct git_out r = {.code = -1, .out = "", .stderr = ""};
     FILE *ef = tmpfile();
@@ -349,7 +349,7 @@ static struct git_out git_run(const char *repo, ...) {
     }
     int fd;
     char *err = NULL;
-    pid_t pid = git_spawn(repo, args, &fd, fileno(ef), &err);
+    pid_t pid = git_spawn(repo, args, extra_env, &fd, fileno(ef), &err);
     if (pid < 0) {
         r.spawn_err = gc_strdup(err ? err : "out of memory");
         free(err);
@@ -380,6 +380,22 @@ static struct git_out git_run(const char *repo, ...) {
     return r;
 }
 
+static struct git_out git_run(const char *repo, ...) {
+    va_list ap;
+    va_start(ap, repo);
+    struct git_out r = git_run_v(NULL, repo, ap);
+    va_end(ap);
+    return r;
+}
+
+static struct git_out git_run_env(const char *extra_env, const char *repo, ...) {
+    va_list ap;
+    va_start(ap, repo);
+    struct git_out r = git_run_v(extra_env, repo, ap);
+    va_end(ap);
+    return r;
+}
+
 /* `git ...` output with the trailing newline removed; errors name the command and repository. */
 static const char *git_line(struct eval_state *st, nix_pos pos, const char *what, struct git_out r,
                             const char *repo) {
@@ -406,7 +422,7 @@ static char *git_export(const char *store_dir, const char *repo, const char *rev
     }
     const char *args[] = {"archive", "--format=tar", rev, NULL};
     int fd;
-    pid_t pid = git_spawn(repo, args, &fd, fileno(ef), err);
+    pid_t pid = git_spawn(repo, args, NULL, &fd, fileno(ef), err);
     if (pid < 0) goto out;
     int rc = unpack_fd(fd, tmp, "git archive", err);
     close(fd);
@@ -420,6 +436,35 @@ static char *git_export(const char *store_dir, const char *repo, const char *rev
     if (rc == 0) dst = add_tree(store_dir, tmp, name, NULL, NULL, nar, err);
 out:
     if (ef) fclose(ef);
+    remove_tree(tmp);
+    free(tmp);
+    return dst;
+}
+
+/* Exports commit `rev` as a checkout does (what Nix 2.8 does with submodules = true: no
+ * export-ignore), through a temporary index so the repository's own index is not touched.
+ * Returns the malloc'd store path or NULL with *err set. */
+static char *git_checkout_export(const char *store_dir, const char *repo, const char *rev,
+                                 const char *name, struct hash *nar, char **err) {
+    char *tmp = make_tmpdir(err);
+    if (!tmp) return NULL;
+    char *dst = NULL;
+    const char *tree = gc_printf("%s/tree", tmp);
+    const char *index = gc_printf("GIT_INDEX_FILE=%s/index", tmp);
+    const char *wt = gc_printf("--work-tree=%s", tree);
+    if (mkdir(tree, 0700) != 0) {
+        *err = msg_printf("creating '%s': %s", tree, strerror(errno));
+        goto out;
+    }
+    struct git_out r = git_run_env(index, repo, wt, "read-tree", rev, NULL);
+    if (r.code == 0) r = git_run_env(index, repo, wt, "checkout-index", "-a", "-f", NULL);
+    if (r.spawn_err || r.code != 0) {
+        *err = msg_printf("fetchGit: checking out %s from '%s' failed%s%s", rev, repo,
+                          *r.stderr ? ": " : "", r.spawn_err ? r.spawn_err : r.stderr);
+        goto out;
+    }
+    dst = add_tree(store_dir, tree, name, NULL, NULL, nar, err);
+out:
     remove_tree(tmp);
     free(tmp);
     return dst;
@@ -909,7 +954,8 @@ static void prim_fetchGit(struct eval_state *st, struct value **args, struct val
     }
     char *err = NULL;
     struct hash nar;
-    char *dst = git_export(st->store_dir, repo, rev, g.name, &nar, &err);
+    char *dst = g.submodules ? git_checkout_export(st->store_dir, repo, rev, g.name, &nar, &err)
+                             : git_export(st->store_dir, repo, rev, g.name, &nar, &err);
     if (!dst) fail_with(st, pos, err);
     const char *path = gc_strdup(dst);
     free(dst);

@@ -1,0 +1,1 @@
+builtins.fetchurl { url = "file:///nonexistent/f"; hash = "sha256-AAAA"; }
