@@ -246,6 +246,8 @@ static int eval_thread(void *ud) {
         sb_init(&sb, 256);
         error_format(st, e, &sb);
         fwrite(sb.s, 1, sb.len, stderr);
+        if (e->kind == ERR_USAGE)
+            fprintf(stderr, "Try '%s eval --help' for more information.\n", o->prog);
         return 1;
     }
     return 0;

@@ -234,11 +234,10 @@ static bool is_drv_path(const char *p) {
 
 static enum hash_algo parse_algo(struct eval_state *st, const char *name, nix_pos pos) {
     enum hash_algo a;
-    /* Nix reports this as a usage error, without a position (and adds "Try '... --help'",
-     * for which the evaluator has no kind of error). */
+    /* Nix reports this as a usage error, without a position (and adds "Try '... --help'"). */
     (void)pos;
     if (!hash_algo_from_name(name, &a))
-        eval_error(st, ERR_EVAL, 0, "unknown hash algorithm '%s'", name);
+        eval_error(st, ERR_USAGE, 0, "unknown hash algorithm '%s'", name);
     return a;
 }
 

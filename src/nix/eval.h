@@ -44,6 +44,7 @@ enum error_kind {
     ERR_STACK,  /* stack overflow */
     ERR_PARSE,  /* syntax error, undefined variable */
     ERR_IO,     /* a file that cannot be read */
+    ERR_USAGE,  /* a bad argument Nix calls a usage error: the command line adds "Try ..." */
 };
 
 struct trace_frame {
