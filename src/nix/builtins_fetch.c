@@ -120,6 +120,14 @@ static struct hash parse_sha256(struct eval_state *st, const char *text, nix_pos
     enum hash_algo algo = HASH_SHA256;
     struct hash h;
     char *err = NULL;
+    if (!*text) {
+        /* Nix takes "" as the all-zero hash (so the mismatch message shows the real one). */
+        fprintf(stderr, "warning: found empty hash, assuming "
+                        "'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='\n");
+        memset(&h, 0, sizeof h);
+        h.len = (unsigned)hash_algo_size(HASH_SHA256);
+        return h;
+    }
     if (hash_parse_any(text, &algo, &h, &err) != 0) fail_with(st, pos, err);
     return h;
 }
@@ -678,7 +686,24 @@ static void prim_fetchTarball(struct eval_state *st, struct value **args, struct
 struct git_args {
     const char *url, *ref, *rev, *name, *nar_hash;
     bool shallow, submodules;
+    bool has_last_modified, has_rev_count; /* given: the result must have these values */
+    int64_t last_modified, rev_count;
 };
+
+/* A ref git would refuse as a branch or tag name (Nix checks this before running git). */
+static bool bad_git_ref(const char *r) {
+    size_t n = strlen(r);
+    if (n == 0 || strcmp(r, "@") == 0 || r[0] == '.' || r[0] == '/' || r[n - 1] == '/' ||
+        r[n - 1] == '.')
+        return true;
+    if (strstr(r, "//") || strstr(r, "/.") || strstr(r, "..") || strstr(r, "@{") ||
+        strstr(r, ".lock/") || (n >= 5 && strcmp(r + n - 5, ".lock") == 0))
+        return true;
+    for (const char *p = r; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == ' ' || strchr(":?^~[\\*\t\n\v\f\r", *p))
+            return true;
+    return false;
+}
 
 static bool is_hex40(const char *s) {
     size_t n = 0;
@@ -728,8 +753,11 @@ static struct git_args git_args(struct eval_state *st, struct value *arg, nix_po
             r.submodules = b, want_str = false;
         else if (strcmp(k, "allRefs") == 0)
             want_str = false; /* every ref of a local repository is there anyway */
-        else if (strcmp(k, "lastModified") == 0 || strcmp(k, "revCount") == 0)
-            want_str = false; /* checked by Nix against the result; not checked here */
+        else if (strcmp(k, "lastModified") == 0)
+            r.has_last_modified = true, r.last_modified = v->type == VT_INT ? v->i : -1,
+            want_str = false;
+        else if (strcmp(k, "revCount") == 0)
+            r.has_rev_count = true, r.rev_count = v->type == VT_INT ? v->i : -1, want_str = false;
         else
             eval_error(st, ERR_EVAL, 0, "unsupported Git input attribute '%s'", k);
         if (want_str && !s)
@@ -739,6 +767,8 @@ static struct git_args git_args(struct eval_state *st, struct value *arg, nix_po
             eval_error(st, ERR_EVAL, 0, "attribute '%s' of the Git input should be a Boolean", k);
     }
     if (!r.url) eval_error(st, ERR_EVAL, 0, "attribute 'url' missing in the Git input");
+    if (r.ref && bad_git_ref(r.ref))
+        eval_error(st, ERR_EVAL, 0, "invalid Git branch/tag name '%s'", r.ref);
     if (r.rev && !is_hex40(r.rev))
         eval_error(st, ERR_EVAL, 0, "hash '%s' has wrong length for hash type 'sha1'", r.rev);
     return r;
@@ -808,21 +838,52 @@ static void git_result(struct eval_state *st, struct value *out, const char *pat
     mk_attrs(out, a);
 }
 
-static void check_nar_hash(struct eval_state *st, const struct git_args *g, const char *url,
-                           const struct hash *nar) {
-    if (!g->nar_hash) return;
-    char *err = NULL;
-    struct hash want;
-    enum hash_algo algo = HASH_SHA256;
-    if (hash_parse_any(g->nar_hash, &algo, &want, &err) != 0) fail_with(st, 0, err);
-    if (!hash_equal(&want, nar)) {
-        char w[HASH_MAX_BYTES * 2 + 1], h[HASH_MAX_BYTES * 2 + 1];
-        hash_to_base64(want.bytes, want.len, w);
-        hash_to_base64(nar->bytes, nar->len, h);
-        eval_error(st, ERR_IO, 0,
-                   "NAR hash mismatch in input '%s', expected 'sha256-%s', got 'sha256-%s'", url, w,
-                   h);
+/* An input as Nix 2.8 names it in messages: git+file://PATH?ref=REF&rev=REV&shallow=1. */
+static const char *input_url(const char *repo, const char *ref, const char *rev, bool shallow) {
+    const char *u = gc_printf("git+file://%s", repo);
+    char sep = '?';
+    if (ref) u = gc_printf("%s%cref=%s", u, sep, ref), sep = '&';
+    if (rev) u = gc_printf("%s%crev=%s", u, sep, rev), sep = '&';
+    if (shallow) u = gc_printf("%s%cshallow=1", u, sep);
+    return u;
+}
+
+/* The HEAD ref as Nix 2.8 reads it for messages: the branch name, or the commit when
+ * detached. */
+static const char *head_ref(const char *repo, const char *rev) {
+    struct git_out h = git_run(repo, "symbolic-ref", "--short", "-q", "HEAD", NULL);
+    if (h.code != 0 || !h.len) return rev;
+    h.out[strcspn(h.out, "\n")] = 0;
+    return h.out;
+}
+
+/* What the caller pinned (narHash, lastModified, revCount) must match the result, as Nix
+ * checks it, with its messages. `ref` and `rev` are NULL for a dirty working tree. */
+static void check_pinned(struct eval_state *st, const struct git_args *g, const char *repo,
+                         const char *ref, const char *rev, const char *path, const struct hash *nar,
+                         int64_t last, int64_t count) {
+    if (g->nar_hash) {
+        char *err = NULL;
+        struct hash want;
+        enum hash_algo algo = HASH_SHA256;
+        if (hash_parse_any(g->nar_hash, &algo, &want, &err) != 0) fail_with(st, 0, err);
+        if (!hash_equal(&want, nar)) {
+            char w[HASH_MAX_BYTES * 2 + 1], h[HASH_MAX_BYTES * 2 + 1];
+            hash_to_base64(want.bytes, want.len, w);
+            hash_to_base64(nar->bytes, nar->len, h);
+            eval_error(st, ERR_IO, 0,
+                       "NAR hash mismatch in input '%s' (%s), expected 'sha256-%s', got "
+                       "'sha256-%s'",
+                       input_url(repo, g->ref, g->rev, g->shallow), path, w, h);
+        }
     }
+    if (g->has_last_modified && g->last_modified != last)
+        eval_error(st, ERR_IO, 0, "'lastModified' attribute mismatch in input '%s', expected %lld",
+                   input_url(repo, ref, rev, g->shallow), (long long)g->last_modified);
+    /* A dirty tree or a shallow fetch has no revision count to match. */
+    if (g->has_rev_count && (!rev || g->shallow || g->rev_count != count))
+        eval_error(st, ERR_IO, 0, "'revCount' attribute mismatch in input '%s', expected %lld",
+                   input_url(repo, ref, rev, g->shallow), (long long)g->rev_count);
 }
 
 /* Whether the repository has any branch, as 2.8 decides it: a file under refs/heads of the
@@ -881,7 +942,7 @@ static void fetch_git_dirty(struct eval_state *st, const struct git_args *g, con
                                             "--no-show-signature", "HEAD", NULL),
                                     repo),
                            "git log", pos);
-    check_nar_hash(st, g, g->url, &nar);
+    check_pinned(st, g, repo, NULL, NULL, path, &nar, last, 0);
     git_result(st, out, path, &nar, "0000000000000000000000000000000000000000", 0, last,
                g->submodules);
 }
@@ -971,7 +1032,10 @@ static void prim_fetchGit(struct eval_state *st, struct value **args, struct val
                             git_line(st, pos, "git rev-list",
                                      git_run(repo, "rev-list", "--count", rev, NULL), repo),
                             "git rev-list", pos);
-    check_nar_hash(st, &g, g.url, &nar);
+    if (g.nar_hash || g.has_last_modified || g.has_rev_count) {
+        const char *shown = g.ref ? g.ref : bare ? "master" : head_ref(repo, rev);
+        check_pinned(st, &g, repo, shown, rev, path, &nar, last, count);
+    }
     git_result(st, out, path, &nar, rev, count, last, g.submodules);
 }
 
