@@ -11,7 +11,14 @@
  * - fetchGit PATH or "file://PATH": the tree of `rev` (or `ref`, default HEAD) exported with
  *   `git archive` (so export-ignore applies, as in Nix) and added by NAR hash as "source"; a
  *   working tree that differs from HEAD (when neither rev nor ref is given) is copied as it is,
- *   tracked files only (`git ls-files`), as 2.8 does, with its "is dirty" warning.
+ *   tracked files only (`git ls-files`), as 2.8 does, with its "is dirty" warning. As in
+ *   2.8, "has commits" means a file under refs/heads, so a repository whose branches are all
+ *   packed is treated as dirty. A path without `.git` is a bare repository, which 2.8 fetches
+ *   as a remote one: default ref "master", refs taken as branch names. `submodules = true`
+ *   exports as a checkout does (2.8 clones: export-ignore does not apply) and is refused
+ *   when the tree has submodules (their commits live in other, usually remote, repositories).
+ *   Pinned `narHash`, `lastModified` and `revCount` are checked with 2.8's messages; errors
+ *   from git itself (a ref that does not exist) are hearth's own, naming the command.
  * With `sha256` given and its path already in the store, fetchurl/fetchTarball return it
  * without reading the file, as Nix does. git runs with a small environment (PATH, HOME,
  * XDG_CONFIG_HOME, LC_ALL=C): no GIT_DIR or GIT_INDEX_FILE inherited from a hook can redirect
