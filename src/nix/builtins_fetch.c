@@ -795,6 +795,10 @@ static const char *git_local_path(struct eval_state *st, const char *url, nix_po
                        url);
         path = url;
     }
+    /* 2.8 makes "file://" + the string a URL: what precedes the first '/' is its authority. */
+    if (path[0] != '/')
+        eval_error(st, ERR_EVAL, 0, "file:// URL 'file://%s' has unexpected authority '%.*s'", path,
+                   (int)strcspn(path, "/"), path);
     char *abs = store_canon_path(path);
     if (!abs) eval_error(st, ERR_IO, pos, "out of memory");
     const char *r = gc_strdup(abs);
