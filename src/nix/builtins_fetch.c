@@ -341,10 +341,10 @@ static const char *git_stderr(FILE *f) {
 }
 
 struct git_out {
-    int code;           /* exit code, -1 when it could not run or was killed */
-    char *out;          /* stdout, GC string */
-    size_t len;         /* its length */
-    const char *stderr; /* the first line of its stderr */
+    int code;            /* exit code, -1 when it could not run or was killed */
+    char *out;           /* stdout, GC string */
+    size_t len;          /* its length */
+    const char *errline; /* the first line of its stderr */
     const char *spawn_err;
 };
 
@@ -356,7 +356,7 @@ static struct git_out git_run_v(const char *extra_env, const char *repo, va_list
     while ((a = va_arg(ap, const char *)) && n < 15)
         args[n++] = a;
     args[n] = NULL;
-    struct git_out r = {.code = -1, .out = "", .stderr = ""};
+    struct git_out r = {.code = -1, .out = "", .errline = ""};
     FILE *ef = tmpfile();
     if (!ef) {
         r.spawn_err = gc_printf("running git: %s", strerror(errno));
@@ -390,7 +390,7 @@ static struct git_out git_run_v(const char *extra_env, const char *repo, va_list
     r.code = git_wait(pid);
     r.out = buf;
     r.len = len;
-    r.stderr = git_stderr(ef);
+    r.errline = git_stderr(ef);
     fclose(ef);
     return r;
 }
@@ -417,7 +417,7 @@ static const char *git_line(struct eval_state *st, nix_pos pos, const char *what
     if (r.spawn_err) eval_error(st, ERR_IO, pos, "%s", r.spawn_err);
     if (r.code != 0)
         eval_error(st, ERR_IO, pos, "fetchGit: %s failed in '%s'%s%s", what, repo,
-                   *r.stderr ? ": " : "", r.stderr);
+                   *r.errline ? ": " : "", r.errline);
     while (r.len && (r.out[r.len - 1] == '\n' || r.out[r.len - 1] == '\r'))
         r.out[--r.len] = 0;
     return r.out;
@@ -475,7 +475,7 @@ static char *git_checkout_export(const char *store_dir, const char *repo, const 
     if (r.code == 0) r = git_run_env(index, repo, wt, "checkout-index", "-a", "-f", NULL);
     if (r.spawn_err || r.code != 0) {
         *err = msg_printf("fetchGit: checking out %s from '%s' failed%s%s", rev, repo,
-                          *r.stderr ? ": " : "", r.spawn_err ? r.spawn_err : r.stderr);
+                          *r.errline ? ": " : "", r.spawn_err ? r.spawn_err : r.errline);
         goto out;
     }
     dst = add_tree(store_dir, tree, name, NULL, NULL, nar, err);
