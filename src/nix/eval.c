@@ -518,8 +518,9 @@ static void format_float(char *buf, size_t n, double f) {
     snprintf(buf, n, "%f", f);
 }
 
-static void coerce_rec(struct eval_state *st, struct value *v, nix_pos pos, struct ctx_buf *ctx,
-                       bool more, bool copy, struct strbuf *out) {
+__attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct value *v,
+                                                 nix_pos pos, struct ctx_buf *ctx, bool more,
+                                                 bool copy, struct strbuf *out) {
     force(st, v, pos);
     switch (v->type) {
     case VT_STRING:
@@ -694,8 +695,8 @@ const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing
     return sb_str(&sb);
 }
 
-static void eval_select(struct eval_state *st, struct expr_select *s, struct env *env,
-                        struct value *out) {
+__attribute__((noinline)) static void eval_select(struct eval_state *st, struct expr_select *s,
+                                                  struct env *env, struct value *out) {
     struct value tmp;
     struct value *v;
     struct expr *subj = s->subject;
@@ -750,7 +751,8 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
     *out = *v;
 }
 
-static bool eval_hasattr(struct eval_state *st, struct expr_select *s, struct env *env) {
+__attribute__((noinline)) static bool eval_hasattr(struct eval_state *st, struct expr_select *s,
+                                                   struct env *env) {
     struct value tmp;
     eval_expr(st, s->subject, env, &tmp);
     struct value *v = &tmp;
@@ -798,8 +800,8 @@ static inline void init_thunk(struct value *t, struct expr *e, struct env *env) 
     t->thunk.expr = e;
 }
 
-static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *env,
-                       struct value *out) {
+__attribute__((noinline)) static void eval_attrs(struct eval_state *st, struct expr_attrs *a,
+                                                 struct env *env, struct value *out) {
     size_t cap = a->n + a->ndyn;
     size_t size = sizeof(struct attrs) + cap * sizeof(struct attr);
     struct attrs *r = size <= 32 ? alloc32(st) : size <= 48 ? alloc48(st) : attrs_new(cap);
@@ -853,8 +855,9 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
     mk_attrs(out, r);
 }
 
-static void update_attrs(struct eval_state *st, struct value *l, struct value *r, nix_pos pos,
-                         struct value *out) {
+__attribute__((noinline)) static void update_attrs(struct eval_state *st, struct value *l,
+                                                   struct value *r, nix_pos pos,
+                                                   struct value *out) {
     (void)pos; /* Nix 2.8 reports `//` type errors without a position */
     struct attrs *a = eval_force_attrs(st, l, 0);
     struct attrs *b = eval_force_attrs(st, r, 0);
@@ -972,8 +975,9 @@ static void call_lambda(struct eval_state *st, struct value *fn, struct value *a
 /* `f a b` where f is `x: y: body` and the inner function's environment does not escape: the
  * outer environment is then only reachable from the inner one, so both live on the C stack and
  * the intermediate closure is never built. */
-static bool call_lambda2(struct eval_state *st, struct value *fn, struct value *a1,
-                         struct value *a2, struct value *out, nix_pos pos) {
+__attribute__((noinline)) static bool call_lambda2(struct eval_state *st, struct value *fn,
+                                                   struct value *a1, struct value *a2,
+                                                   struct value *out, nix_pos pos) {
     struct expr_lambda *l1 = fn->lambda.fun;
     if (l1->body->type != E_LAMBDA || l1->env_size > STACK_ENV_SLOTS) return false;
     for (size_t i = 0; i < l1->nformals; i++)
@@ -1209,8 +1213,8 @@ void eval_arith(struct eval_state *st, int op, struct value *a, struct value *b,
 }
 
 /* `+` and interpolation. */
-static void eval_concat(struct eval_state *st, struct expr_concat *c, struct env *env,
-                        struct value *out) {
+__attribute__((noinline)) static void eval_concat(struct eval_state *st, struct expr_concat *c,
+                                                  struct env *env, struct value *out) {
     struct value first;
     eval_expr(st, c->parts[0], env, &first);
     if (!c->force_string && (first.type == VT_INT || first.type == VT_FLOAT)) {
@@ -1289,8 +1293,9 @@ static void eval_concat(struct eval_state *st, struct expr_concat *c, struct env
     }
 }
 
-static void concat_lists(struct eval_state *st, struct value *a, struct value *b, nix_pos pos,
-                         struct value *out) {
+__attribute__((noinline)) static void concat_lists(struct eval_state *st, struct value *a,
+                                                   struct value *b, nix_pos pos,
+                                                   struct value *out) {
     eval_force_list(st, a, pos);
     eval_force_list(st, b, pos);
     if (a->list.n == 0) {
@@ -1312,7 +1317,8 @@ static void concat_lists(struct eval_state *st, struct value *a, struct value *b
 
 /* ------------------------------------------------------------------ variables */
 
-static struct value *lookup_with(struct eval_state *st, struct expr_var *v, struct env *env) {
+__attribute__((noinline)) static struct value *lookup_with(struct eval_state *st,
+                                                           struct expr_var *v, struct env *env) {
     struct env *e = env;
     for (uint32_t l = v->level; l; l--)
         e = e->up;
@@ -1928,7 +1934,7 @@ static void *big_stack_main(void *p) {
     return NULL;
 }
 
-#define BIG_STACK_SIZE ((size_t)1 << 30)
+#define BIG_STACK_SIZE ((size_t)128 << 20) /* ~125,000 nested calls (Nix 2.8: ~60,000) */
 
 int eval_run_big_stack(int (*fn)(void *), void *ud) {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
