@@ -267,16 +267,16 @@ int cmd_eval(const struct cli_invocation *inv) {
             o.inputs[o.ninputs++] = a;
             continue;
         }
-#define NEED(n)                                                                                   \
-    do {                                                                                          \
-        if (i + (n) >= argc) {                                                                    \
-            if ((n) == 1)                                                                         \
-                fprintf(stderr, "error: '%s' requires an argument\n", a);                         \
-            else                                                                                  \
-                fprintf(stderr, "error: flag '%s' requires %d argument(s)\n", a, (n));            \
-            fprintf(stderr, "Try '%s eval --help' for more information.\n", o.prog);             \
-            goto done;                                                                            \
-        }                                                                                         \
+#define NEED(n)                                                                                    \
+    do {                                                                                           \
+        if (i + (n) >= argc) {                                                                     \
+            if ((n) == 1)                                                                          \
+                fprintf(stderr, "error: '%s' requires an argument\n", a);                          \
+            else                                                                                   \
+                fprintf(stderr, "error: flag '%s' requires %d argument(s)\n", a, (n));             \
+            fprintf(stderr, "Try '%s eval --help' for more information.\n", o.prog);               \
+            goto done;                                                                             \
+        }                                                                                          \
     } while (0)
         if (strcmp(a, "--") == 0) {
             no_more_flags = true;
