@@ -6,7 +6,9 @@
 #   activationSpec  the generation spec JSON after the checks: failed assertions throw
 #                   "\nFailed assertions:\n- MSG..." (every message), warnings are traced as
 #                   Home Manager traces them;
-#   newsJson        the relevant news as JSON;
+#   news READIDS    the relevant news (READIDS: the text of news-read-ids) as JSON:
+#                   { display, all, unread, unreadIds }: `all` and `unread` are the texts
+#                   `home-manager news` shows, in Home Manager's layout;
 #   optionInfo      NAME -> what `hearth option NAME` prints.
 { configuration
 , lib ? import ../lib
@@ -14,6 +16,7 @@
 , extraSpecialArgs ? { }
 , osConfig ? null
 , check ? true
+, ...
 }:
 
 let
@@ -41,6 +44,6 @@ let
 in
 evaluated // {
   activationSpec = checked cfg.home.generationSpec;
-  newsJson = builtins.toJSON cfg.news.json.output;
+  news = readIds: import ./news-render.nix { inherit lib; inherit (cfg.news) display entries; } readIds;
   optionInfo = import ./option-info.nix { inherit lib; inherit (evaluated) options; config = cfg; };
 }
