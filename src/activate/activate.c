@@ -33,7 +33,8 @@
 
 enum kind {
     K_NOOP,       /* already the right link */
-    K_LINK,       /* missing, or one of our links to replace */
+    K_CREATE,     /* missing: made in place (a new name needs no rename to be atomic) */
+    K_LINK,       /* one of our links to replace */
     K_FORCE,      /* `force`: a file in the way is replaced */
     K_BACKUP,     /* moved to NAME.EXT, then linked */
     K_CLEAR_DIR,  /* a directory holding only our links: emptied, then linked */
@@ -62,8 +63,9 @@ struct act {
     size_t nolds;
     const char *old_gen; /* the profile's current generation, or NULL */
     long old_num, new_num;
-    unsigned char *plan; /* enum kind per new link */
-    bool *changed;       /* per new file: onChange should run */
+    unsigned char *plan;  /* enum kind per new link */
+    bool *parent_missing; /* dry runs: the link's directory is to be made */
+    bool *changed;        /* per new file: onChange should run */
     struct journal j;
     struct journal_state resumed;
     bool resuming;
@@ -452,14 +454,14 @@ static int check_links(struct act *a, char **err) {
     char buf[PATH_MAX];
     for (size_t i = 0; i < a->newm.nlinks; i++) {
         const struct gen_link *l = &a->newm.links[i];
-        const struct gen_file *f = &a->newm.files[l->file];
         struct blocker b = {.rel = ""};
         int pfd = -1;
         enum walk_status ws = walk_parent(a, l->target, false, &pfd, &b, err);
         if (ws == WS_ERROR) return -1;
         enum kind k = K_LINK;
         if (ws == WS_MISSING) {
-            k = K_LINK;
+            k = K_CREATE;
+            if (a->o->dry_run) a->parent_missing[i] = true;
         } else if (ws == WS_BLOCKED) {
             /* A file (or a link out of HOME) where a directory must go. */
             k = K_PARENT_ERR;
@@ -485,12 +487,12 @@ static int check_links(struct act *a, char **err) {
                     k = K_NOOP;
                 else if (owned_target(a, buf))
                     k = K_LINK;
-                else if (f->force)
+                else if (l->force)
                     k = K_FORCE;
                 else
                     in_the_way(a, l->target, l, pfd, name, false, false, &k);
             } else if (errno == ENOENT) {
-                k = K_LINK;
+                k = K_CREATE;
             } else if (errno == EINVAL) {
                 struct stat st;
                 if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
@@ -501,7 +503,7 @@ static int check_links(struct act *a, char **err) {
                         k = K_CLEAR_DIR;
                     else
                         in_the_way(a, l->target, l, pfd, name, true, false, &k);
-                } else if (f->force) {
+                } else if (l->force) {
                     k = K_FORCE;
                 } else
                     in_the_way(a, l->target, l, pfd, name, false, S_ISREG(st.st_mode), &k);
@@ -530,6 +532,14 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
             return fail(err, "cannot empty '%s/%s' of old links: %s", a->p->home, l->target,
                         strerror(errno));
     }
+    if (k == K_CREATE) {
+        if (symlinkat(l->source, pfd, name) != 0)
+            return fail(err, "cannot link '%s/%s': %s%s", a->p->home, l->target, strerror(errno),
+                        errno == EEXIST ? " (it appeared during the activation)" : "");
+        mutated(a);
+        if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
+        return 0;
+    }
     /* As hearth_symlink_replace, step by step so that a fault can fall between the two. */
     char tmp[NAME_MAX + 1];
     snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
@@ -553,8 +563,17 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
     return 0;
 }
 
-static void dry_link(struct act *a, const struct gen_link *l, enum kind k) {
+static void dry_link(struct act *a, size_t i, enum kind k, char *last_dir, size_t size) {
+    const struct gen_link *l = &a->newm.links[i];
     const char *h = a->p->home;
+    const char *slash = strrchr(l->target, '/');
+    if (a->parent_missing[i] && slash) {
+        size_t n = (size_t)(slash - l->target);
+        if (strlen(last_dir) != n || strncmp(last_dir, l->target, n) != 0) {
+            say(a, "mkdir -p %s/%.*s", h, (int)n, l->target);
+            snprintf(last_dir, size, "%.*s", (int)n, l->target);
+        }
+    }
     if (k == K_BACKUP) say(a, "mv %s/%s %s/%s.%s", h, l->target, h, l->target, a->o->backup_ext);
     if (k == K_CLEAR_DIR)
         say(a, "rm %s/%s/... (old links) && rmdir %s/%s", h, l->target, h, l->target);
@@ -564,12 +583,13 @@ static void dry_link(struct act *a, const struct gen_link *l, enum kind k) {
 static int link_new(struct act *a, char **err) {
     say(a, "Creating home file links in %s", a->p->home);
     walker_reset(&a->w);
+    char last_dir[PATH_MAX] = "";
     for (size_t i = 0; i < a->newm.nlinks; i++) {
         enum kind k = a->plan[i];
         const struct gen_link *l = &a->newm.links[i];
         if (k == K_NOOP || k == K_SKIP_SAME) continue;
         if (a->o->dry_run) {
-            dry_link(a, l, k);
+            dry_link(a, i, k, last_dir, sizeof last_dir);
             continue;
         }
         if (k == K_CLEAR_DIR || k == K_BACKUP) walker_reset(&a->w);
@@ -717,7 +737,8 @@ static void remove_tmp_links(struct act *a, const struct gen_manifest *m) {
 
 static void check_changed(struct act *a) {
     const struct gen_manifest *old = NULL;
-    for (size_t g = 0; a->old_gen && g < a->nolds; g++)
+    if (a->old_gen && strcmp(a->old_gen, a->newm.path) == 0) old = &a->newm;
+    for (size_t g = 0; !old && a->old_gen && g < a->nolds; g++)
         if (strcmp(a->olds[g].path, a->old_gen) == 0) old = &a->olds[g];
     for (size_t i = 0; i < a->newm.nfiles; i++) {
         const struct gen_file *f = &a->newm.files[i];
@@ -924,7 +945,8 @@ static int load_olds(struct act *a, const char **paths, size_t n, char **err) {
     a->olds = calloc(n ? n : 1, sizeof *a->olds);
     if (!a->olds) return fail(err, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        bool dup = false;
+        /* The new generation's own links are never orphans. */
+        bool dup = strcmp(paths[i], a->newm.path) == 0;
         for (size_t k = 0; k < a->nolds; k++)
             dup = dup || strcmp(a->olds[k].path, paths[i]) == 0;
         if (dup) continue;
@@ -991,7 +1013,8 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     }
     a.plan = calloc(a.newm.nlinks ? a.newm.nlinks : 1, 1);
     a.changed = calloc(a.newm.nfiles ? a.newm.nfiles : 1, sizeof *a.changed);
-    if (!a.plan || !a.changed) {
+    a.parent_missing = calloc(a.newm.nlinks ? a.newm.nlinks : 1, sizeof *a.parent_missing);
+    if (!a.plan || !a.changed || !a.parent_missing) {
         fail(err, "out of memory");
         goto out;
     }
@@ -1028,7 +1051,9 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     if (run_steps(&a, err) != 0) goto out;
 
     if (o->dry_run) {
-        if (a.old_gen && strcmp(a.old_gen, gen_path) == 0 && o->use_id <= 0)
+        /* (A rollback points the profile back at an existing generation: nothing to say.) */
+        if (o->use_id > 0) {
+        } else if (a.old_gen && strcmp(a.old_gen, gen_path) == 0)
             say(&a, "No change so reusing latest profile generation %ld", a.old_num);
         else
             say(&a, "Creating profile generation %ld", a.new_num);
@@ -1040,7 +1065,7 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     if (profile_record(a.p, gen_path, o->use_id, &id, &created, mutated_cb, &a, err) != 0) goto out;
     if (created)
         say(&a, "Creating profile generation %ld", id);
-    else
+    else if (o->use_id <= 0)
         say(&a, "No change so reusing latest profile generation %ld", id);
     if (journal_dirs_save(&a.resumed, a.p->dirs_path) != 0) {
         fail(err, "cannot write '%s': %s", a.p->dirs_path, strerror(errno));
@@ -1068,6 +1093,7 @@ out:
     journal_state_free(&a.resumed);
     free(a.plan);
     free(a.changed);
+    free(a.parent_missing);
     free(a.errs);
     return rc;
 }

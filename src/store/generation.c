@@ -401,7 +401,15 @@ static int add_link(struct builder *b, char *target, char *source, size_t file) 
         if (!nl) return fail(&b->err, "out of memory");
         b->links = nl;
     }
-    b->links[b->nlinks++] = (struct gen_link){target, source, file};
+    if (strpbrk(target, "\t\n") || strpbrk(source, "\t\n")) {
+        int rc =
+            fail(&b->err, "%s: file name '%s' holds a tab or newline, which hearth cannot link",
+                 b->spec_path, target);
+        free(target);
+        free(source);
+        return rc;
+    }
+    b->links[b->nlinks++] = (struct gen_link){target, source, b->files[file].force, file};
     return add_ref(b, source);
 }
 
@@ -669,6 +677,47 @@ static json_object *manifest_json(struct builder *b, json_object *activation) {
     return root;
 }
 
+/* The engine's half of the manifest: hooks and snippets. */
+static char *activation_json(struct builder *b, json_object *activation) {
+    json_object *root = json_object_new_object();
+    json_object_object_add(root, "version", json_object_new_int(1));
+    json_object *hooks = json_object_new_array();
+    for (size_t i = 0; i < b->nfiles; i++) {
+        struct gen_file *f = &b->files[i];
+        if (!f->on_change) continue;
+        json_object *o = json_object_new_object();
+        json_object_object_add(o, "target", json_object_new_string(f->target));
+        json_object_object_add(o, "source", json_object_new_string(f->source));
+        json_object_object_add(o, "onChange", json_object_new_string(f->on_change));
+        json_object_array_add(hooks, o);
+    }
+    json_object_object_add(root, "onChange", hooks);
+    json_object_object_add(root, "activation",
+                           activation ? json_object_get(activation) : json_object_new_array());
+    char *text = strdup(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PLAIN |
+                                                                 JSON_C_TO_STRING_NOSLASHESCAPE));
+    json_object_put(root);
+    return text;
+}
+
+static char *links_file(struct builder *b) {
+    size_t len = 1;
+    for (size_t i = 0; i < b->nlinks; i++)
+        len += strlen(b->links[i].target) + strlen(b->links[i].source) + 4;
+    char *text = malloc(len), *w = text;
+    if (!text) return NULL;
+    for (size_t i = 0; i < b->nlinks; i++) {
+        *w++ = b->links[i].force ? 'f' : '-';
+        *w++ = '\t';
+        w = stpcpy(w, b->links[i].target);
+        *w++ = '\t';
+        w = stpcpy(w, b->links[i].source);
+        *w++ = '\n';
+    }
+    *w = 0;
+    return text;
+}
+
 char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     json_object *spec = json_object_from_file(spec_path);
     if (!spec)
@@ -676,6 +725,7 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
                          json_util_get_last_err() ? json_util_get_last_err() : "invalid JSON");
     struct builder b = {.store_dir = store_dir, .spec_path = spec_path};
     char *result = NULL, *manifest_text = NULL, *units = NULL, *tmp = NULL;
+    char *activation_text = NULL, *links_text = NULL;
     json_object *manifest = NULL;
     json_object *files, *activation = NULL, *packages = NULL;
     if (!json_object_is_type(spec, json_type_object)) {
@@ -750,6 +800,9 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     manifest_text = strdup(json_object_to_json_string_ext(
         manifest, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
     if (!manifest_text) goto oom;
+    activation_text = activation_json(&b, activation);
+    links_text = links_file(&b);
+    if (!activation_text || !links_text) goto oom;
     struct hash_ctx *h = hash_ctx_new(HASH_SHA256);
     hash_ctx_update(h, "hearth-generation-v1", 21);
     hash_ctx_update(h, manifest_text, strlen(manifest_text) + 1);
@@ -776,6 +829,14 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     if (rc != 0) goto fail_built;
     p = xasprintf("%s/" GEN_MANIFEST, tmp);
     rc = p ? write_text(p, manifest_text, strlen(manifest_text), &b.err) : -1;
+    free(p);
+    if (rc != 0) goto fail_built;
+    p = xasprintf("%s/" GEN_LINKS, tmp);
+    rc = p ? write_text(p, links_text, strlen(links_text), &b.err) : -1;
+    free(p);
+    if (rc != 0) goto fail_built;
+    p = xasprintf("%s/" GEN_ACTIVATION, tmp);
+    rc = p ? write_text(p, activation_text, strlen(activation_text), &b.err) : -1;
     free(p);
     if (rc != 0) goto fail_built;
     p = xasprintf("%s/hm-session-vars.sh", tmp);
@@ -841,6 +902,8 @@ out:
     if (manifest) json_object_put(manifest);
     json_object_put(spec);
     free(manifest_text);
+    free(activation_text);
+    free(links_text);
     free(units);
     free(tmp);
     builder_free(&b);
@@ -853,67 +916,85 @@ static int cmp_link_ptr(const void *a, const void *b) {
     return cmp_link(a, b);
 }
 
+static char *read_all(const char *path, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    struct stat st;
+    char *buf = NULL;
+    if (fstat(fd, &st) == 0 && (buf = malloc((size_t)st.st_size + 1))) {
+        size_t off = 0;
+        ssize_t r;
+        while (off < (size_t)st.st_size && (r = read(fd, buf + off, (size_t)st.st_size - off)) > 0)
+            off += (size_t)r;
+        buf[off] = 0;
+        *len = off;
+    }
+    close(fd);
+    return buf;
+}
+
 int gen_manifest_load(const char *gen_path, struct gen_manifest *m, char **err) {
     memset(m, 0, sizeof *m);
-    char *mp = xasprintf("%s/" GEN_MANIFEST, gen_path);
-    if (!mp) return fail(err, "out of memory");
-    json_object *root = json_object_from_file(mp);
-    if (!root) {
-        int rc = fail(err, "'%s' is not a hearth generation (cannot read %s)", gen_path, mp);
-        free(mp);
-        return rc;
-    }
-    free(mp);
     m->path = strdup(gen_path);
-    json_object *files = NULL, *act = NULL;
-    if (!json_object_object_get_ex(root, "files", &files) ||
-        !json_object_is_type(files, json_type_array)) {
-        json_object_put(root);
+    char *lp = xasprintf("%s/" GEN_LINKS, gen_path);
+    size_t len = 0;
+    m->buf = lp ? read_all(lp, &len) : NULL;
+    free(lp);
+    if (!m->path || !m->buf) {
         gen_manifest_free(m);
-        return fail(err, "%s: manifest has no file list", gen_path);
+        return fail(err, "'%s' is not a hearth generation (cannot read its %s)", gen_path,
+                    GEN_LINKS);
     }
-    m->nfiles = json_object_array_length(files);
-    m->files = calloc(m->nfiles ? m->nfiles : 1, sizeof *m->files);
-    size_t total = 0;
-    for (size_t i = 0; i < m->nfiles; i++) {
-        json_object *l;
-        if (json_object_object_get_ex(json_object_array_get_idx(files, i), "links", &l))
-            total += json_object_array_length(l);
-    }
-    m->links = calloc(total ? total : 1, sizeof *m->links);
-    if (!m->files || !m->links) goto oom;
-    for (size_t i = 0; i < m->nfiles; i++) {
-        json_object *o = json_object_array_get_idx(files, i), *l, *xv;
-        struct gen_file *f = &m->files[i];
-        const char *t = jstr(o, "target"), *s = jstr(o, "source"), *oc = jstr(o, "onChange");
-        f->target = strdup(t ? t : "");
-        f->source = strdup(s ? s : "");
-        f->on_change = oc ? strdup(oc) : NULL;
-        f->recursive = jbool(o, "recursive", 0);
-        f->force = jbool(o, "force", 0);
-        f->ignorelinks = jbool(o, "ignorelinks", 0);
-        f->executable = -1;
-        if (json_object_object_get_ex(o, "executable", &xv) &&
-            !json_object_is_type(xv, json_type_null))
-            f->executable = json_object_get_boolean(xv);
-        if (!json_object_object_get_ex(o, "links", &l)) continue;
-        for (size_t k = 0; k < json_object_array_length(l); k++) {
-            json_object *pair = json_object_array_get_idx(l, k);
-            const char *lt = json_object_get_string(json_object_array_get_idx(pair, 0));
-            const char *ls = json_object_get_string(json_object_array_get_idx(pair, 1));
-            if (!lt || !ls) continue;
-            m->links[m->nlinks++] = (struct gen_link){strdup(lt), strdup(ls), i};
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++)
+        lines += m->buf[i] == '\n';
+    m->links = calloc(lines ? lines : 1, sizeof *m->links);
+    if (!m->links) goto oom;
+    /* Parsed in place: the strings stay in m->buf. */
+    for (char *p = m->buf, *end = m->buf + len; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        *nl = 0;
+        char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        if (t1 && t2) {
+            *t1 = *t2 = 0;
+            m->links[m->nlinks++] = (struct gen_link){t1 + 1, t2 + 1, p[0] == 'f', 0};
         }
+        p = nl + 1;
     }
     bool sorted = true;
     for (size_t i = 0; i + 1 < m->nlinks && sorted; i++)
         sorted = gen_path_cmp(m->links[i].target, m->links[i + 1].target) < 0;
     if (!sorted) qsort(m->links, m->nlinks, sizeof *m->links, cmp_link_ptr);
+
+    char *ap = xasprintf("%s/" GEN_ACTIVATION, gen_path);
+    json_object *root = ap ? json_object_from_file(ap) : NULL;
+    free(ap);
+    if (!root) {
+        gen_manifest_free(m);
+        return fail(err, "'%s' is not a hearth generation (cannot read its %s)", gen_path,
+                    GEN_ACTIVATION);
+    }
+    json_object *hooks = NULL, *act = NULL;
+    if (json_object_object_get_ex(root, "onChange", &hooks) &&
+        json_object_is_type(hooks, json_type_array)) {
+        m->nfiles = json_object_array_length(hooks);
+        m->files = calloc(m->nfiles ? m->nfiles : 1, sizeof *m->files);
+        if (!m->files) goto oom_json;
+        for (size_t i = 0; i < m->nfiles; i++) {
+            json_object *o = json_object_array_get_idx(hooks, i);
+            const char *t = jstr(o, "target"), *s = jstr(o, "source"), *oc = jstr(o, "onChange");
+            m->files[i] = (struct gen_file){.target = strdup(t ? t : ""),
+                                            .source = strdup(s ? s : ""),
+                                            .on_change = strdup(oc ? oc : ""),
+                                            .executable = -1};
+        }
+    }
     if (json_object_object_get_ex(root, "activation", &act) &&
         json_object_is_type(act, json_type_array)) {
         m->nsnippets = json_object_array_length(act);
         m->snippets = calloc(m->nsnippets ? m->nsnippets : 1, sizeof *m->snippets);
-        if (!m->snippets) goto oom;
+        if (!m->snippets) goto oom_json;
         for (size_t i = 0; i < m->nsnippets; i++) {
             json_object *o = json_object_array_get_idx(act, i);
             const char *n = jstr(o, "name"), *d = jstr(o, "data");
@@ -923,8 +1004,9 @@ int gen_manifest_load(const char *gen_path, struct gen_manifest *m, char **err) 
     }
     json_object_put(root);
     return 0;
-oom:
+oom_json:
     json_object_put(root);
+oom:
     gen_manifest_free(m);
     return fail(err, "out of memory");
 }
@@ -935,16 +1017,13 @@ void gen_manifest_free(struct gen_manifest *m) {
         free(m->files[i].source);
         free(m->files[i].on_change);
     }
-    for (size_t i = 0; i < m->nlinks; i++) {
-        free(m->links[i].target);
-        free(m->links[i].source);
-    }
     for (size_t i = 0; i < m->nsnippets; i++) {
         free(m->snippets[i].name);
         free(m->snippets[i].data);
     }
     free(m->files);
     free(m->links);
+    free(m->buf);
     free(m->snippets);
     free(m->path);
     memset(m, 0, sizeof *m);

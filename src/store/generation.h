@@ -18,16 +18,25 @@
 #include <stddef.h>
 
 #define GEN_NAME "home-manager-generation"
+/* Every file with its flags and links, for people and tools. */
 #define GEN_MANIFEST "hearth-manifest.json"
+/* What the engine reads, kept small so that a switch parses little: one line per link,
+ * `F<TAB>TARGET<TAB>SOURCE`, F being 'f' for force or '-', sorted in gen_path_cmp order... */
+#define GEN_LINKS "hearth-links"
+/* ...and the onChange hooks and activation snippets (JSON). */
+#define GEN_ACTIVATION "hearth-activation.json"
 
 /* One symlink the activation makes: HOME/target -> source. */
 struct gen_link {
     char *target; /* relative to HOME, normalised (no "./", "//", "..") */
     char *source; /* what the link says: an absolute path into the store */
-    size_t file;  /* index of the gen_file it comes from */
+    bool force;   /* the file's `force`: a file in the way is replaced */
+    size_t file;  /* (building only) index of the gen_file it comes from */
 };
 
-/* One `home.file` entry (after `recursive` expansion its links are in gen_manifest.links). */
+/* One `home.file` entry (after `recursive` expansion its links are in gen_manifest.links).
+ * A loaded manifest holds only the entries with an onChange hook: the rest of what the
+ * engine needs is in the links. */
 struct gen_file {
     char *target;
     char *source;
@@ -43,6 +52,7 @@ struct gen_snippet {
 
 struct gen_manifest {
     char *path; /* the generation's store path */
+    char *buf;  /* the links file; the links' strings point into it */
     struct gen_file *files;
     size_t nfiles;
     struct gen_link *links; /* sorted with gen_path_cmp on target */
