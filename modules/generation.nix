@@ -35,6 +35,8 @@ in
 
     home.generationSpec = builtins.toJSON {
       version = 1;
+      # Read so that a missing or unknown release is an error, as in Home Manager.
+      inherit (config.home) stateVersion;
       files = config.home.fileSpec;
       inherit activation packages;
       sessionVariables = config.home.sessionVariablesText;

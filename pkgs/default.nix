@@ -13,6 +13,24 @@ let
   # Store names may not start with a dot or hold most punctuation.
   safeName = name: builtins.replaceStrings [ "/" " " ] [ "-" "-" ] name;
 
+  # JSON as `jq .` prints it (nixpkgs' formats.json pipes builtins.toJSON through jq): two
+  # spaces per level, `"key": value`, one element per line, empty containers as {} and [].
+  prettyJSON = v:
+    let
+      go = ind: v:
+        let ind' = ind + "  "; in
+        if builtins.isAttrs v && !(v ? outPath) then
+          if v == { } then "{}"
+          else "{\n" + lib.concatMapStringsSep ",\n"
+            (n: ind' + builtins.toJSON n + ": " + go ind' v.${n}) (builtins.attrNames v)
+            + "\n" + ind + "}"
+        else if builtins.isList v then
+          if v == [ ] then "[]"
+          else "[\n" + lib.concatMapStringsSep ",\n" (x: ind' + go ind' x) v + "\n" + ind + "]"
+        else builtins.toJSON v;
+    in
+    go "" v + "\n";
+
   isLinux = lib.hasSuffix "-linux" system;
   isDarwin = lib.hasSuffix "-darwin" system;
 
@@ -50,7 +68,7 @@ rec {
   formats = {
     json = { }: {
       type = types.attrsOf types.anything;
-      generate = name: value: writeText name (builtins.toJSON value);
+      generate = name: value: writeText name (prettyJSON value);
     };
     ini = { listsAsDuplicateKeys ? false, ... }@args: {
       type = types.attrsOf (types.attrsOf types.anything);
