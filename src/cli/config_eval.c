@@ -65,10 +65,9 @@ int hm_args_parse(const struct cli_invocation *inv, struct hm_args *a) {
                    !strcmp(o, "--builders")) {
             if (!has1) return missing_arg(inv, o);
             i++;
-        } else if (!strcmp(o, "-L") || !strcmp(o, "--print-build-logs") ||
-                   !strcmp(o, "--impure") || !strcmp(o, "--keep-failed") ||
-                   !strcmp(o, "-k") || !strcmp(o, "--keep-going") || !strcmp(o, "-q") ||
-                   !strcmp(o, "--quiet")) {
+        } else if (!strcmp(o, "-L") || !strcmp(o, "--print-build-logs") || !strcmp(o, "--impure") ||
+                   !strcmp(o, "--keep-failed") || !strcmp(o, "-k") || !strcmp(o, "--keep-going") ||
+                   !strcmp(o, "-q") || !strcmp(o, "--quiet")) {
         } else if (o[0] == '-' && o[1]) {
             fprintf(stderr, "%s: unknown option '%s'\nRun '%s --help' for usage help\n",
                     inv->program_name, o, inv->program_name);

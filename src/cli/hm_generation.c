@@ -88,12 +88,15 @@ char *hm_build(const struct hm_args *a, const struct hearth_paths *paths, const 
         free(err);
         return NULL;
     }
+    /* The spec is a temporary file outside HOME, so a dry run leaves HOME as it was. */
     char tmpl[4096];
-    snprintf(tmpl, sizeof tmpl, "%s/spec-XXXXXX.json", paths->state_dir);
+    const char *tmpdir = getenv("TMPDIR");
+    snprintf(tmpl, sizeof tmpl, "%s/hearth-spec-XXXXXX.json",
+             tmpdir && tmpdir[0] == '/' ? tmpdir : "/tmp");
     int fd = mkstemps(tmpl, 5);
     if (fd < 0) {
-        fprintf(stderr, "%s: cannot write the generation spec in %s: %s\n", a->prog,
-                paths->state_dir, strerror(errno));
+        fprintf(stderr, "%s: cannot write the generation spec %s: %s\n", a->prog, tmpl,
+                strerror(errno));
         return NULL;
     }
     size_t len = strlen(spec);

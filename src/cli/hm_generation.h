@@ -13,9 +13,9 @@
 #include <stdbool.h>
 
 struct hm_evaluated {
-    char *conf;      /* the configuration file */
-    char *spec;      /* generation spec JSON */
-    char *news;      /* news JSON: { display, entries: [ { id, time, message } ] } */
+    char *conf; /* the configuration file */
+    char *spec; /* generation spec JSON */
+    char *news; /* news JSON: { display, entries: [ { id, time, message } ] } */
     unsigned timeout_ms;
     bool start_services;
 };

@@ -41,8 +41,8 @@ int cmd_help(const struct cli_invocation *inv) {
 /* How many arguments the common option `o` takes (Home Manager accepts options before the
  * command: `home-manager -f conf.nix switch`). */
 static int option_arity(const char *o) {
-    static const char *const one[] = {"-f", "--file", "-A", "-I", "-b", "-j", "--max-jobs",
-                                       "--cores", "--builders", NULL};
+    static const char *const one[] = {"-f", "--file",     "-A",      "-I",         "-b",
+                                      "-j", "--max-jobs", "--cores", "--builders", NULL};
     static const char *const two[] = {"--arg", "--argstr", "--option", NULL};
     for (int i = 0; one[i]; i++)
         if (!strcmp(o, one[i])) return 1;
