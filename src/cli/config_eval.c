@@ -1,6 +1,7 @@
 /* src/cli/config_eval.c: see config_eval.h. */
 #include "cli/config_eval.h"
 
+#include "cli/eval_cache.h"
 #include "cli/hearth_data_dir.h"
 #include "nix/builtins_extra.h"
 #include "nix/eval.h"
@@ -170,6 +171,7 @@ struct eval_job {
     const char *expr;
     char *result, *err;
     bool is_null;
+    struct eval_inputs *inputs; /* records what the evaluation reads, or NULL */
 };
 
 static void run_expr(struct eval_state *st, void *ud) {
@@ -190,6 +192,7 @@ static int eval_thread(void *ud) {
     struct eval_job *j = ud;
     struct eval_state *st = eval_state_new(j->store_dir);
     eval_set_stack_limit(st);
+    if (j->inputs) eval_inputs_track(j->inputs, st);
     st->show_trace = j->a->show_trace;
     for (size_t i = 0; i < j->a->nincludes; i++)
         eval_add_search_path(st, j->a->includes[i]);
@@ -206,6 +209,30 @@ static int eval_thread(void *ud) {
 
 char *hm_eval(const struct hm_args *a, const char *conf, const char *store_dir, const char *what,
               bool *is_null, char **err) {
+    return hm_eval_cached(a, conf, store_dir, NULL, what, is_null, err);
+}
+
+/* What the cached output depends on besides the files and variables the evaluation reads. */
+static char *cache_key(const struct hm_args *a, const char *conf, const char *store_dir,
+                       const char *expr) {
+    struct strbuf b;
+    sb_init(&b, 256);
+    struct stat st;
+    sb_printf(&b, "version %s\n", HEARTH_VERSION);
+    if (stat("/proc/self/exe", &st) == 0)
+        sb_printf(&b, "exe %lld.%09ld %lld %llu\n", (long long)st.st_mtim.tv_sec,
+                  st.st_mtim.tv_nsec, (long long)st.st_size, (unsigned long long)st.st_ino);
+    const char *np = getenv("NIX_PATH");
+    sb_printf(&b, "conf %s\nstore %s\nNIX_PATH %s\nshow-trace %d\n", conf, store_dir, np ? np : "",
+              a->show_trace);
+    for (size_t i = 0; i < a->nincludes; i++)
+        sb_printf(&b, "-I %s\n", a->includes[i]);
+    sb_printf(&b, "expr %s\n", expr);
+    return strdup(sb_str(&b));
+}
+
+char *hm_eval_cached(const struct hm_args *a, const char *conf, const char *store_dir,
+                     const char *state_dir, const char *what, bool *is_null, char **err) {
     /* (let r = import MODULES ({ configuration = CONF; } // { ARGS }); in WHAT) */
     struct strbuf b;
     sb_init(&b, 512);
@@ -235,7 +262,26 @@ char *hm_eval(const struct hm_args *a, const char *conf, const char *store_dir, 
     free(conf_lit);
     free(mods);
     struct eval_job j = {.a = a, .store_dir = store_dir, .expr = sb_str(&b)};
+    char *cache = NULL;
+    const char *no_cache = getenv("HEARTH_NO_EVAL_CACHE");
+    if (state_dir && !(no_cache && no_cache[0])) {
+        char *key = cache_key(a, conf, store_dir, j.expr);
+        cache = key ? eval_cache_path(state_dir, key) : NULL;
+        free(key);
+        char *hit = cache ? eval_cache_lookup(cache, store_dir) : NULL;
+        if (hit) {
+            if (a->verbose) fprintf(stderr, "Using the cached evaluation %s\n", cache);
+            free(cache);
+            if (is_null) *is_null = false;
+            return hit;
+        }
+        j.inputs = eval_inputs_new();
+    }
     eval_run_big_stack(eval_thread, &j);
+    /* A dry run leaves hearth's state as it was, the cache included. */
+    if (cache && j.result && !j.err && !a->dry_run) eval_cache_store(cache, j.inputs, j.result);
+    eval_inputs_free(j.inputs);
+    free(cache);
     if (is_null) *is_null = j.is_null;
     if (j.err) {
         *err = j.err;

@@ -50,6 +50,11 @@ const char *hm_data_dir(void);
 char *hm_eval(const struct hm_args *a, const char *conf, const char *store_dir, const char *what,
               bool *is_null, char **err);
 
+/* The same, using and filling the evaluation cache under state_dir (eval_cache.h) when
+ * state_dir is not NULL and HEARTH_NO_EVAL_CACHE is unset. */
+char *hm_eval_cached(const struct hm_args *a, const char *conf, const char *store_dir,
+                     const char *state_dir, const char *what, bool *is_null, char **err);
+
 /* A Nix string literal for `s` (malloc'd). */
 char *hm_nix_string(const char *s);
 

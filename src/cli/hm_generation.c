@@ -51,7 +51,9 @@ int hm_evaluate(const struct hm_args *a, const struct hearth_paths *paths,
     if (asprintf(&what, EVAL_WHAT, ids_lit) < 0) what = NULL;
     free(ids);
     free(ids_lit);
-    char *out = what ? hm_eval(a, ev->conf, paths->store_dir, what, NULL, &err) : NULL;
+    char *out =
+        what ? hm_eval_cached(a, ev->conf, paths->store_dir, paths->state_dir, what, NULL, &err)
+             : NULL;
     free(what);
     if (!out) {
         fputs(err, stderr);
