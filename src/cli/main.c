@@ -32,7 +32,23 @@ const struct cli_command cli_commands[] = {
 };
 
 int cmd_help(const struct cli_invocation *inv) {
-    printf("Usage: %s [OPTION] COMMAND\n\nCommands:\n", inv->program_name);
+    printf("Usage: %s [OPTION] COMMAND\n\n"
+           "Options\n\n"
+           "  -f FILE           The home configuration file.\n"
+           "                    Default is '~/.config/home-manager/home.nix'.\n"
+           "  -A ATTRIBUTE      Optional attribute that selects a configuration\n"
+           "                    expression in the configuration file.\n"
+           "  -I PATH           Add a path to the Nix expression search path.\n"
+           "  -b EXT            Move existing files to new path rather than fail.\n"
+           "  -v                Verbose output\n"
+           "  -n                Do a dry run, only prints what actions would be taken\n"
+           "  -h                Print this help\n"
+           "  --version         Print the version\n"
+           "  --arg(str) NAME VALUE    Override inputs passed to the configuration's evaluation\n"
+           "  --show-trace      Show the evaluation's trace on errors\n"
+           "  --no-out-link     Do not create a symlink to the output path\n\n"
+           "Commands\n\n",
+           inv->program_name);
     for (const struct cli_command *c = cli_commands; c->name; c++)
         printf("  %-22s %s\n", c->name, c->summary);
     return 0;
