@@ -14,8 +14,8 @@ let
     if sorted ? result then map (e: { inherit (e) name data; }) sorted.result
     else throw ("Dependency cycle in activation script: " + builtins.toJSON sorted);
 
-  # The packages' outputs (built before the generation, see home-path.nix).
-  packages = map toString (config.home.path.paths or [ ]);
+  # home.packages as one buildEnv (home-path.nix), built before the generation.
+  packages = lib.optional (config.home.packages != [ ]) (toString config.home.path);
 in
 {
   options.home.generationSpec = lib.mkOption {
