@@ -1,0 +1,53 @@
+# home-path: `home.packages` as one tree, and what a generation must realise.
+#
+# Owns: `home.path` (buildEnv of home.packages with home.extraOutputsToInstall, named
+# home-manager-path as in Home Manager: two packages providing the same file is an error naming
+# both), `home.realiseSpec` (the derivations the generation needs, each with the option that
+# wants it, for src/store/build.c), and the PATH entry of hm-session-vars.sh that puts the
+# profile's home-path/bin first when there are packages (hearth links no ~/.nix-profile).
+{ config, lib, pkgs, ... }:
+
+let
+  cfg = config.home;
+
+  # Derivations (by .drv path) that a string's context asks for.
+  drvsOf = s: builtins.filter (p: lib.hasSuffix ".drv" p) (builtins.attrNames (builtins.getContext s));
+in
+{
+  options.home = {
+    path = lib.mkOption {
+      type = lib.types.package;
+      internal = true;
+      readOnly = true;
+      description = "The package containing the complete environment of home.packages.";
+    };
+
+    realiseSpec = lib.mkOption {
+      type = lib.types.functionTo (lib.types.listOf (lib.types.attrsOf lib.types.str));
+      internal = true;
+      readOnly = true;
+      description = ''
+        Given the generation spec's other fields as JSON, the derivations to realise before
+        building it: `{ drv; wantedBy; }`, home.path first.
+      '';
+    };
+  };
+
+  config = {
+    home.path = pkgs.buildEnv {
+      name = "home-manager-path";
+      paths = cfg.packages;
+      inherit (cfg) extraOutputsToInstall;
+      meta.description = "Environment of packages installed through Home Manager";
+    };
+
+    home.realiseSpec = json:
+      [{ drv = cfg.path.drvPath; wantedBy = "home.packages"; }]
+      ++ lib.concatMap (f: map (d: { drv = d; wantedBy = "home.file.\"${f.target}\".source"; })
+        (drvsOf (builtins.toJSON f))) cfg.fileSpec
+      ++ map (d: { drv = d; wantedBy = "the generation"; }) (drvsOf json);
+
+    home.sessionPath = lib.mkIf (cfg.packages != [ ])
+      (lib.mkAfter [ "\${XDG_STATE_HOME:-$HOME/.local/state}/hearth/profiles/home-manager/home-path/bin" ]);
+  };
+}
