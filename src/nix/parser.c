@@ -1790,6 +1790,21 @@ static void bind_var(struct parser *ps, struct expr_var *v, struct scope *sc) {
     if (!seen_with)
         eval_error(ps->st, ERR_PARSE, v->e.pos, "undefined variable '%s'",
                    sym_name(ps->st->symbols, v->name));
+    /* `with` sets written as literals have known names: resolve to the innermost one that has
+     * the name, unless a `with` of unknown names comes first (then look up at run time). */
+    level = 0;
+    for (struct scope *s = sc; s; s = s->up, level++) {
+        if (!s->is_with) continue;
+        if (!s->lit) break;
+        for (size_t i = 0; i < s->lit->n; i++) {
+            if (s->lit->attrs[i].name == v->name) {
+                v->with_lit = true;
+                v->level = level;
+                v->index = (uint32_t)i;
+                return;
+            }
+        }
+    }
     v->from_with = true;
     v->level = with_level;
 }
@@ -1889,6 +1904,8 @@ static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
         bind(ps, w->attrs, sc);
         struct scope *ws = new_scope(sc, 0, NULL);
         ws->is_with = true;
+        if (w->attrs->type == E_ATTRS && ((struct expr_attrs *)w->attrs)->ndyn == 0)
+            ws->lit = (struct expr_attrs *)w->attrs;
         uint32_t hops = 1;
         for (struct scope *o = sc; o; o = o->up, hops++) {
             if (o->is_with) {
