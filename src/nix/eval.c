@@ -994,17 +994,8 @@ __attribute__((noinline)) static bool call_lambda2(struct eval_state *st, struct
     e2->n = l2->env_size;
     e2->prev_with = 0;
     bind_args(st, l2, e2, a2, pos);
-    if (st->show_trace) {
-        eval_trace_push(st, pos, "from call site");
-        eval_trace_push(st, l1->e.pos,
-                        l1->name
-                            ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l1->name))
-                            : "while evaluating anonymous lambda");
-        eval_body(st, l2, e2, out, pos);
-        st->ntrace -= 2;
-    } else {
-        eval_body(st, l2, e2, out, pos);
-    }
+    /* the outer call has returned the inner function by now, as far as traces go */
+    eval_body(st, l2, e2, out, pos);
     return true;
 }
 
