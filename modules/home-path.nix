@@ -10,6 +10,12 @@
 let
   cfg = config.home;
 
+  # hearth's own pkgs has hostPackage; nixpkgs' packages are built by the installed Nix.
+  via = if pkgs ? hostPackage then "hearth" else "nix";
+
+  # hearth's buildEnv, whatever pkgs is: the same tree and collision error everywhere.
+  inherit (import ../pkgs/builders.nix { inherit lib; system = pkgs.system or builtins.currentSystem; }) buildEnv;
+
   # Derivations (by .drv path) that a string's context asks for.
   drvsOf = s: builtins.filter (p: lib.hasSuffix ".drv" p) (builtins.attrNames (builtins.getContext s));
 in
@@ -34,18 +40,18 @@ in
   };
 
   config = {
-    home.path = pkgs.buildEnv {
+    home.path = buildEnv {
       name = "home-manager-path";
       paths = cfg.packages;
       inherit (cfg) extraOutputsToInstall;
       meta.description = "Environment of packages installed through Home Manager";
     };
 
-    home.realiseSpec = json:
+    home.realiseSpec = json: map (e: e // { inherit via; }) (
       [{ drv = cfg.path.drvPath; wantedBy = "home.packages"; }]
       ++ lib.concatMap (f: map (d: { drv = d; wantedBy = "home.file.\"${f.target}\".source"; })
         (drvsOf (builtins.toJSON f))) cfg.fileSpec
-      ++ map (d: { drv = d; wantedBy = "the generation"; }) (drvsOf json);
+      ++ map (d: { drv = d; wantedBy = "the generation"; }) (drvsOf json));
 
     home.sessionPath = lib.mkIf (cfg.packages != [ ])
       (lib.mkAfter [ "\${XDG_STATE_HOME:-$HOME/.local/state}/hearth/profiles/home-manager/home-path/bin" ]);
