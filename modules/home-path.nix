@@ -29,7 +29,7 @@ in
     };
 
     realiseSpec = lib.mkOption {
-      type = lib.types.functionTo (lib.types.listOf (lib.types.attrsOf lib.types.str));
+      type = lib.types.functionTo (lib.types.listOf lib.types.attrs);
       internal = true;
       readOnly = true;
       description = ''
@@ -47,10 +47,18 @@ in
       meta.description = "Environment of packages installed through Home Manager";
     };
 
-    home.realiseSpec = json: map (e: e // { inherit via; }) (
-      [{ drv = cfg.path.drvPath; wantedBy = "home.packages"; }]
-      ++ lib.concatMap (f: map (d: { drv = d; wantedBy = "home.file.\"${f.target}\".source"; })
-        (drvsOf (builtins.toJSON f))) cfg.fileSpec
+    # `outputs`, where known, lets a build from a cached evaluation skip a derivation whose
+    # .drv `hearth gc` removed while its outputs are still there.
+    home.realiseSpec = json: map (e: { outputs = [ ]; } // e // { inherit via; }) (
+      [{ drv = cfg.path.drvPath; wantedBy = "home.packages"; outputs = [ cfg.path.outPath ]; }]
+      ++ lib.concatMap (f:
+        let
+          drvs = drvsOf (builtins.toJSON f);
+          m = builtins.match "(${builtins.storeDir}/[^/]+).*" (f.source or "");
+        in
+        map (d: { drv = d; wantedBy = "home.file.\"${f.target}\".source"; }
+          // lib.optionalAttrs (builtins.length drvs == 1 && m != null) { outputs = m; })
+          drvs) cfg.fileSpec
       ++ map (d: { drv = d; wantedBy = "the generation"; }) (drvsOf json));
 
     home.sessionPath = lib.mkIf (cfg.packages != [ ])

@@ -966,6 +966,17 @@ int build_realise_spec(const struct build_options *o, const char *spec_json, cha
             json_object *via = NULL;
             json_object_object_get_ex(e, "via", &via);
             const char *wanted = by ? json_object_get_string(by) : NULL;
+            /* A .drv that `hearth gc` removed after a cached evaluation: its outputs, when
+             * the entry names them and they are all there, are what was wanted. */
+            json_object *outs = NULL;
+            json_object_object_get_ex(e, "outputs", &outs);
+            size_t nouts = outs && json_object_is_type(outs, json_type_array)
+                               ? json_object_array_length(outs)
+                               : 0;
+            bool have = nouts > 0 && !exists(json_object_get_string(drv));
+            for (size_t k = 0; have && k < nouts; k++)
+                have = exists(json_object_get_string(json_object_array_get_idx(outs, k)));
+            if (have) continue;
             struct build_options one = *o;
             one.with_nix = via && !strcmp(json_object_get_string(via), "nix");
             rc = build_realise(&one, json_object_get_string(drv), wanted, err);
