@@ -10,6 +10,12 @@
 let
   cfg = config.home;
 
+  # hearth's own pkgs has hostPackage; nixpkgs' packages are built by the installed Nix.
+  via = if pkgs ? hostPackage then "hearth" else "nix";
+
+  # hearth's buildEnv, whatever pkgs is: the same tree and collision error everywhere.
+  inherit (import ../pkgs/builders.nix { inherit lib; system = pkgs.system or builtins.currentSystem; }) buildEnv;
+
   # Derivations (by .drv path) that a string's context asks for.
   drvsOf = s: builtins.filter (p: lib.hasSuffix ".drv" p) (builtins.attrNames (builtins.getContext s));
 in
@@ -23,7 +29,7 @@ in
     };
 
     realiseSpec = lib.mkOption {
-      type = lib.types.functionTo (lib.types.listOf (lib.types.attrsOf lib.types.str));
+      type = lib.types.functionTo (lib.types.listOf lib.types.attrs);
       internal = true;
       readOnly = true;
       description = ''
@@ -34,18 +40,26 @@ in
   };
 
   config = {
-    home.path = pkgs.buildEnv {
+    home.path = buildEnv {
       name = "home-manager-path";
       paths = cfg.packages;
       inherit (cfg) extraOutputsToInstall;
       meta.description = "Environment of packages installed through Home Manager";
     };
 
-    home.realiseSpec = json:
-      [{ drv = cfg.path.drvPath; wantedBy = "home.packages"; }]
-      ++ lib.concatMap (f: map (d: { drv = d; wantedBy = "home.file.\"${f.target}\".source"; })
-        (drvsOf (builtins.toJSON f))) cfg.fileSpec
-      ++ map (d: { drv = d; wantedBy = "the generation"; }) (drvsOf json);
+    # `outputs`, where known, lets a build from a cached evaluation skip a derivation whose
+    # .drv `hearth gc` removed while its outputs are still there.
+    home.realiseSpec = json: map (e: { outputs = [ ]; } // e // { inherit via; }) (
+      [{ drv = cfg.path.drvPath; wantedBy = "home.packages"; outputs = [ cfg.path.outPath ]; }]
+      ++ lib.concatMap (f:
+        let
+          drvs = drvsOf (builtins.toJSON f);
+          m = builtins.match "(${builtins.storeDir}/[^/]+).*" (f.source or "");
+        in
+        map (d: { drv = d; wantedBy = "home.file.\"${f.target}\".source"; }
+          // lib.optionalAttrs (builtins.length drvs == 1 && m != null) { outputs = m; })
+          drvs) cfg.fileSpec
+      ++ map (d: { drv = d; wantedBy = "the generation"; }) (drvsOf json));
 
     home.sessionPath = lib.mkIf (cfg.packages != [ ])
       (lib.mkAfter [ "\${XDG_STATE_HOME:-$HOME/.local/state}/hearth/profiles/home-manager/home-path/bin" ]);

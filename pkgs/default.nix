@@ -1,4 +1,4 @@
-# hearth's `pkgs` where no Nix is installed: the builders (./builders.nix, realised by hearth
+# hearth's `pkgs`: nixpkgs when Nix's search path has it; otherwise the builders (./builders.nix, realised by hearth
 # itself), `formats` (./formats.nix), `lib`, `stdenv.hostPlatform`, and every program installed
 # on this machine as a host package (./host.nix). See docs/design/pkgs.md.
 #
@@ -7,12 +7,21 @@
 { lib ? import ../lib, system ? builtins.currentSystem }:
 
 let
+  # Where Nix's search path has nixpkgs (`-I nixpkgs=DIR`, NIX_PATH), pkgs is nixpkgs and its
+  # packages are built by the installed Nix (src/store/build.c, modules/home-path.nix).
+  nixpkgsEntry = lib.findFirst
+    (e: (e.prefix == "nixpkgs" && builtins.pathExists e.path)
+      || (e.prefix == "" && builtins.pathExists (e.path + "/nixpkgs")))
+    null (builtins.nixPath or [ ]);
+  nixpkgsPath = if nixpkgsEntry.prefix == "nixpkgs" then nixpkgsEntry.path else nixpkgsEntry.path + "/nixpkgs";
+
   isLinux = lib.hasSuffix "-linux" system;
   isDarwin = lib.hasSuffix "-darwin" system;
 
   builders = import ./builders.nix { inherit lib system; };
   host = import ./host.nix { inherit lib system; };
 in
+if nixpkgsEntry != null then import nixpkgsPath { inherit system; } else
 host.packages // builders // rec {
   inherit lib system;
   inherit (host) hostPackage;

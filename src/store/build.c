@@ -772,12 +772,20 @@ static int build_one(const struct build_options *o, const char *drv_path, struct
     return rc;
 }
 
+static int realise_with_nix(const struct build_options *o, const char *drv_path,
+                            const char *wanted_by, char **err);
+
 static int realise(const struct build_options *o, const char *drv_path, const char *wanted_by,
                    int depth, char **err) {
     if (depth > 1000) return fail(err, "derivation '%s': inputs nested too deeply", drv_path);
     struct derivation *d = read_drv(drv_path, err);
     if (!d) return -1;
     int rc = 0;
+    if (o->with_nix && strncmp(d->builder, "builtin:hearth-", 15) != 0) {
+        /* nixpkgs' own: Nix builds it with everything it needs. */
+        derivation_free(d);
+        return realise_with_nix(o, drv_path, wanted_by, err);
+    }
     if (!outputs_present(d)) {
         for (size_t i = 0; rc == 0 && i < d->ninputs; i++)
             rc = realise(o, d->inputs[i].drv_path, wanted_by, depth + 1, err);
@@ -804,6 +812,142 @@ int build_realise(const struct build_options *o, const char *drv_path, const cha
     return rc;
 }
 
+/* ---- realising with the installed Nix (pkgs is nixpkgs) ---- */
+
+struct path_list {
+    char **v;
+    size_t n, cap;
+};
+
+static bool path_list_has(const struct path_list *l, const char *p) {
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i], p)) return true;
+    return false;
+}
+
+static int path_list_add(struct path_list *l, const char *p) {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v) return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    return (l->v[l->n++] = strdup(p)) ? 0 : -1;
+}
+
+static void path_list_free(struct path_list *l) {
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
+/* The .drv closure in dependency order, as `nix-store --register-validity` reads it: each
+ * path, an empty deriver, its number of references and the references. Sources are given
+ * without references. */
+static int registration(const char *drv_path, struct path_list *seen, FILE *out, char **err) {
+    if (path_list_has(seen, drv_path)) return 0;
+    if (path_list_add(seen, drv_path) != 0) return fail(err, "out of memory");
+    if (strlen(drv_path) < 4 || strcmp(drv_path + strlen(drv_path) - 4, ".drv") != 0) {
+        fprintf(out, "%s\n\n0\n", drv_path);
+        return 0;
+    }
+    struct derivation *d = read_drv(drv_path, err);
+    if (!d) return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < d->nsrcs; i++)
+        rc = registration(d->srcs[i], seen, out, err);
+    for (size_t i = 0; rc == 0 && i < d->ninputs; i++)
+        rc = registration(d->inputs[i].drv_path, seen, out, err);
+    if (rc == 0) {
+        fprintf(out, "%s\n\n%zu\n", drv_path, d->nsrcs + d->ninputs);
+        for (size_t i = 0; i < d->nsrcs; i++)
+            fprintf(out, "%s\n", d->srcs[i]);
+        for (size_t i = 0; i < d->ninputs; i++)
+            fprintf(out, "%s\n", d->inputs[i].drv_path);
+    }
+    derivation_free(d);
+    return rc;
+}
+
+/* Runs `argv` with `input` on stdin (may be NULL), its output and errors into `log`.
+ * Returns the exit status, or -1. */
+static int run_tool(char *const argv[], const char *input, size_t len, FILE *log) {
+    int in[2];
+    if (pipe(in) != 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        dup2(in[0], 0);
+        close(in[1]);
+        if (log) {
+            dup2(fileno(log), 1);
+            dup2(fileno(log), 2);
+        }
+        execvp(argv[0], argv);
+        dprintf(2, "cannot run '%s': %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    close(in[0]);
+    for (size_t off = 0; input && off < len;) {
+        ssize_t w = write(in[1], input + off, len - off);
+        if (w <= 0) break;
+        off += (size_t)w;
+    }
+    close(in[1]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* nixpkgs' derivations are Nix's to build: the .drv closure hearth wrote is registered with
+ * the installed Nix (whose store must be hearth's store directory) and realised by it. */
+static int realise_with_nix(const struct build_options *o, const char *drv_path,
+                            const char *wanted_by, char **err) {
+    struct derivation *d = read_drv(drv_path, err);
+    if (!d) return -1;
+    bool present = outputs_present(d);
+    derivation_free(d);
+    if (present) return 0;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *reg = open_memstream(&text, &len);
+    struct path_list seen = {0};
+    int rc = reg ? registration(drv_path, &seen, reg, err) : fail(err, "out of memory");
+    if (reg) fclose(reg);
+    path_list_free(&seen);
+    struct job j = {.o = o, .drv_path = drv_path};
+    char *logp = log_path_of(&j);
+    char *logdir = xasprintf("%s/.hearth-logs", o->store_dir);
+    if (logdir) mkdir(logdir, 0700);
+    free(logdir);
+    FILE *log = rc == 0 && logp ? fopen(logp, "w") : NULL;
+    if (rc == 0 && !log) rc = fail(err, "cannot write the build log '%s'", logp ? logp : "");
+    if (rc == 0) {
+        if (o->progress) fprintf(o->progress, "building '%s' with Nix...\n", drv_path);
+        char *reg_argv[] = {"nix-store", "--register-validity", NULL};
+        char *real_argv[] = {"nix-store", "--realise", (char *)drv_path, NULL};
+        int st = run_tool(reg_argv, text, len, log);
+        if (st == 0) st = run_tool(real_argv, NULL, 0, log);
+        fflush(log);
+        if (st != 0) {
+            char *tail = log_tail(logp, 10);
+            rc = fail(err,
+                      "Nix could not build '%s'%s%s%s (nix-store exited with %d; pkgs is "
+                      "nixpkgs, so Nix builds its packages, in the store '%s');\n%s       For "
+                      "full logs, see '%s'.",
+                      drv_path, wanted_by ? " (wanted by " : "", wanted_by ? wanted_by : "",
+                      wanted_by ? ")" : "", st, o->store_dir, tail ? tail : "", logp);
+            free(tail);
+        }
+    }
+    if (log) fclose(log);
+    free(logp);
+    free(text);
+    return rc;
+}
+
 int build_realise_spec(const struct build_options *o, const char *spec_json, char **err) {
     json_object *spec = json_tokener_parse(spec_json);
     if (!spec) return fail(err, "the generation spec is not valid JSON");
@@ -819,8 +963,23 @@ int build_realise_spec(const struct build_options *o, const char *spec_json, cha
                 rc = fail(err, "the generation spec's realise entry %zu has no \"drv\"", i);
                 break;
             }
-            rc = build_realise(o, json_object_get_string(drv),
-                               by ? json_object_get_string(by) : NULL, err);
+            json_object *via = NULL;
+            json_object_object_get_ex(e, "via", &via);
+            const char *wanted = by ? json_object_get_string(by) : NULL;
+            /* A .drv that `hearth gc` removed after a cached evaluation: its outputs, when
+             * the entry names them and they are all there, are what was wanted. */
+            json_object *outs = NULL;
+            json_object_object_get_ex(e, "outputs", &outs);
+            size_t nouts = outs && json_object_is_type(outs, json_type_array)
+                               ? json_object_array_length(outs)
+                               : 0;
+            bool have = nouts > 0 && !exists(json_object_get_string(drv));
+            for (size_t k = 0; have && k < nouts; k++)
+                have = exists(json_object_get_string(json_object_array_get_idx(outs, k)));
+            if (have) continue;
+            struct build_options one = *o;
+            one.with_nix = via && !strcmp(json_object_get_string(via), "nix");
+            rc = build_realise(&one, json_object_get_string(drv), wanted, err);
         }
     }
     json_object_put(spec);

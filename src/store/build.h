@@ -20,6 +20,7 @@
 #ifndef HEARTH_STORE_BUILD_H
 #define HEARTH_STORE_BUILD_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct build_options {
@@ -28,6 +29,10 @@ struct build_options {
     const char *host_path;
     /* "building '/store/...drv'..." lines, or NULL for none. */
     FILE *progress;
+    /* pkgs is nixpkgs: derivations other than hearth's own builtins are registered with the
+     * installed Nix (`nix-store --register-validity`, the store directory being Nix's) and
+     * realised by it (`nix-store --realise`). */
+    bool with_nix;
 };
 
 /* Realises every output of the derivation at `drv_path` (and, first, its inputs). `wanted_by`
@@ -37,7 +42,8 @@ int build_realise(const struct build_options *o, const char *drv_path, const cha
                   char **err);
 
 /* Realises what a generation spec (JSON text) lists in its "realise" field: a list of
- * {"drv": PATH, "wantedBy": OPTION}. A spec without the field needs nothing. */
+ * {"drv": PATH, "wantedBy": OPTION, "via": "nix" or "hearth"}. A spec without the field
+ * needs nothing. */
 int build_realise_spec(const struct build_options *o, const char *spec_json, char **err);
 
 #endif
