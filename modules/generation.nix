@@ -14,7 +14,8 @@ let
     if sorted ? result then map (e: { inherit (e) name data; }) sorted.result
     else throw ("Dependency cycle in activation script: " + builtins.toJSON sorted);
 
-  packages = builtins.filter lib.pathIsDirectory (map toString config.home.packages);
+  # home.packages as one buildEnv (home-path.nix), built before the generation.
+  packages = lib.optional (config.home.packages != [ ]) (toString config.home.path);
 in
 {
   options.home.generationSpec = lib.mkOption {
@@ -33,13 +34,17 @@ in
       reloadSystemd = entryAfter [ "linkGeneration" ] "";
     };
 
-    home.generationSpec = builtins.toJSON {
-      version = 1;
-      # Read so that a missing or unknown release is an error, as in Home Manager.
-      inherit (config.home) stateVersion;
-      files = config.home.fileSpec;
-      inherit activation packages;
-      sessionVariables = config.home.sessionVariablesText;
-    };
+    home.generationSpec =
+      let
+        body = {
+          version = 1;
+          # Read so that a missing or unknown release is an error, as in Home Manager.
+          inherit (config.home) stateVersion;
+          files = config.home.fileSpec;
+          inherit activation packages;
+          sessionVariables = config.home.sessionVariablesText;
+        };
+      in
+      builtins.toJSON (body // { realise = config.home.realiseSpec (builtins.toJSON body); });
   };
 }

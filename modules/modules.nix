@@ -5,6 +5,7 @@
   ./files.nix
   ./generation.nix
   ./home-environment.nix
+  ./home-path.nix
   ./misc.nix
   ./news.nix
   ./xdg.nix

@@ -1,51 +1,30 @@
-# A minimal `pkgs` for hearth's modules: what Home Manager's core modules and simple
-# configurations use, built only from builtins (no builder runs).
+# hearth's `pkgs`: nixpkgs when Nix's search path has it; otherwise the builders (./builders.nix, realised by hearth
+# itself), `formats` (./formats.nix), `lib`, `stdenv.hostPlatform`, and every program installed
+# on this machine as a host package (./host.nix). See docs/design/pkgs.md.
 #
-# Owns: `lib`, the text writers (writeText, writeTextFile, writeShellScript, writeScript,
-# writeTextDir as store files via builtins.toFile), `stdenv.hostPlatform` (isLinux,
-# isDarwin, system) and `formats` (json, ini, keyValue, toml-free subset) as Home Manager's
-# modules call them. A later issue replaces this with a real package set.
+# Owns: putting those together; the names the builders and `lib`/`stdenv` take win over host
+# programs of the same name.
 { lib ? import ../lib, system ? builtins.currentSystem }:
 
 let
-  inherit (lib) types;
-
-  # Store names may not start with a dot or hold most punctuation.
-  safeName = name: builtins.replaceStrings [ "/" " " ] [ "-" "-" ] name;
-
-  # JSON as `jq .` prints it (nixpkgs' formats.json pipes builtins.toJSON through jq): two
-  # spaces per level, `"key": value`, one element per line, empty containers as {} and [].
-  prettyJSON = v:
-    let
-      go = ind: v:
-        let ind' = ind + "  "; in
-        if builtins.isAttrs v && !(v ? outPath) then
-          if v == { } then "{}"
-          else "{\n" + lib.concatMapStringsSep ",\n"
-            (n: ind' + builtins.toJSON n + ": " + go ind' v.${n}) (builtins.attrNames v)
-            + "\n" + ind + "}"
-        else if builtins.isList v then
-          if v == [ ] then "[]"
-          else "[\n" + lib.concatMapStringsSep ",\n" (x: ind' + go ind' x) v + "\n" + ind + "]"
-        else builtins.toJSON v;
-    in
-    go "" v + "\n";
+  # Where Nix's search path has nixpkgs (`-I nixpkgs=DIR`, NIX_PATH), pkgs is nixpkgs and its
+  # packages are built by the installed Nix (src/store/build.c, modules/home-path.nix).
+  nixpkgsEntry = lib.findFirst
+    (e: (e.prefix == "nixpkgs" && builtins.pathExists e.path)
+      || (e.prefix == "" && builtins.pathExists (e.path + "/nixpkgs")))
+    null (builtins.nixPath or [ ]);
+  nixpkgsPath = if nixpkgsEntry.prefix == "nixpkgs" then nixpkgsEntry.path else nixpkgsEntry.path + "/nixpkgs";
 
   isLinux = lib.hasSuffix "-linux" system;
   isDarwin = lib.hasSuffix "-darwin" system;
 
-  # A text file in the store. `destination` and `executable` are kept so that the generation
-  # builder can place the file; the value coerces to its store path like a derivation does.
-  writeTextFile = { name, text, executable ? false, destination ? "", checkPhase ? "", meta ? { }, ... }:
-    let path = builtins.toFile (safeName name) text; in
-    {
-      type = "derivation";
-      inherit name text executable destination meta;
-      outPath = path;
-    };
+  builders = import ./builders.nix { inherit lib system; };
+  host = import ./host.nix { inherit lib system; };
 in
-rec {
+if nixpkgsEntry != null then import nixpkgsPath { inherit system; } else
+host.packages // builders // rec {
   inherit lib system;
+  inherit (host) hostPackage;
 
   stdenv = {
     hostPlatform = { inherit isLinux isDarwin system; };
@@ -53,30 +32,5 @@ rec {
     inherit isLinux isDarwin system;
   };
 
-  inherit writeTextFile;
-  writeText = name: text: writeTextFile { inherit name text; };
-  writeTextDir = path: text: writeTextFile { name = baseNameOf path; inherit text; destination = "/${path}"; };
-  writeScript = name: text: writeTextFile { inherit name text; executable = true; };
-  writeShellScript = name: text: writeTextFile {
-    inherit name;
-    executable = true;
-    text = "#!/bin/sh\n" + text;
-  };
-
-  # Home Manager's modules declare settings with `(pkgs.formats.X { }).type` and write them
-  # with `.generate NAME VALUE`.
-  formats = {
-    json = { }: {
-      type = types.attrsOf types.anything;
-      generate = name: value: writeText name (prettyJSON value);
-    };
-    ini = { listsAsDuplicateKeys ? false, ... }@args: {
-      type = types.attrsOf (types.attrsOf types.anything);
-      generate = name: value: writeText name (lib.generators.toINI (removeAttrs args [ ]) value);
-    };
-    keyValue = { ... }@args: {
-      type = types.attrsOf types.anything;
-      generate = name: value: writeText name (lib.generators.toKeyValue args value);
-    };
-  };
+  formats = import ./formats.nix { inherit lib; inherit (builders) writeText; };
 }

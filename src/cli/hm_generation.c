@@ -3,6 +3,7 @@
 
 #include "activate/activate.h"
 #include "services/activation.h"
+#include "store/build.h"
 #include "store/generation.h"
 
 #include <errno.h>
@@ -87,6 +88,14 @@ char *hm_build(const struct hm_args *a, const struct hearth_paths *paths, const 
     char *err = NULL;
     if (hearth_paths_create(paths, &err) != 0) {
         fprintf(stderr, "%s: %s\n", a->prog, err);
+        free(err);
+        return NULL;
+    }
+    /* The derivations the generation needs (packages, files made by builders) first. */
+    struct build_options bo = {.store_dir = paths->store_dir,
+                               .progress = a->verbose ? stderr : NULL};
+    if (build_realise_spec(&bo, spec, &err) != 0) {
+        fprintf(stderr, "error: %s\n", err ? err : "cannot build the generation's packages");
         free(err);
         return NULL;
     }
