@@ -48,3 +48,11 @@ int activate_args_parse(const struct cli_invocation *inv, struct activate_option
     }
     return 0;
 }
+
+void activate_args_use_services(struct activate_options *o, struct services_activation *sa) {
+    *sa = (struct services_activation){0};
+    sa->verbose = o->verbose;
+    sa->out = o->out ? o->out : stdout;
+    o->reload_services = services_activation_reload;
+    o->reload_ctx = sa;
+}

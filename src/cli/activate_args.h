@@ -8,10 +8,17 @@
 
 #include "activate/activate.h"
 #include "cli/commands.h"
+#include "services/activation.h"
 
 /* Fills `o` (paths not set) from argv; positional arguments go to pos[] (at most npos_max).
  * Returns 0, or prints a message and returns the exit code to use (1). */
 int activate_args_parse(const struct cli_invocation *inv, struct activate_options *o,
                         const char **pos, int npos_max, int *npos);
+
+/* Makes the activation switch systemd user units (src/services) as `switch` does, reporting
+ * through `sa`, which must outlive the activation; free sa->report afterwards. Generations
+ * activated again (activate, rollback) keep no servicesStartTimeoutMs, so the wait is
+ * systemd's own (0: no extra limit), as Home Manager's default. */
+void activate_args_use_services(struct activate_options *o, struct services_activation *sa);
 
 #endif

@@ -47,12 +47,15 @@ int cmd_activate(const struct cli_invocation *inv) {
             return 1;
         }
     }
+    struct services_activation sa;
+    activate_args_use_services(&o, &sa);
     rc = 0;
     if (activate_generation(&o, gen, &err) != 0) {
         fprintf(stderr, "%s\n", err ? err : "activation failed");
         rc = 1;
     }
     free(err);
+    services_report_free(&sa.report);
     free(gen);
     hearth_paths_free(&paths);
     return rc;

@@ -35,12 +35,15 @@ int cmd_rollback(const struct cli_invocation *inv) {
     printf("Rolling back from generation %ld to generation %ld\n", g.current, prev->id);
     o.paths = &paths;
     o.use_id = prev->id;
+    struct services_activation sa;
+    activate_args_use_services(&o, &sa);
     rc = 0;
     if (activate_generation(&o, prev->path, &err) != 0) {
         fprintf(stderr, "%s\n", err ? err : "activation failed");
         rc = 1;
     }
     free(err);
+    services_report_free(&sa.report);
     profile_gens_free(&g);
     hearth_paths_free(&paths);
     return rc;

@@ -40,4 +40,15 @@ int cmd_gc(const struct cli_invocation *inv);
 /* systemd user units (services branch). */
 int cmd_systemd_switch(const struct cli_invocation *inv);
 
+/* Home Manager's commands on a configuration (home branch). */
+int cmd_build(const struct cli_invocation *inv);
+int cmd_switch(const struct cli_invocation *inv);
+int cmd_init(const struct cli_invocation *inv);
+int cmd_instantiate(const struct cli_invocation *inv);
+int cmd_packages(const struct cli_invocation *inv);
+int cmd_news(const struct cli_invocation *inv);
+int cmd_option(const struct cli_invocation *inv);
+int cmd_edit(const struct cli_invocation *inv);
+int cmd_uninstall(const struct cli_invocation *inv);
+
 #endif

@@ -10,6 +10,15 @@
 
 const struct cli_command cli_commands[] = {
     {"help", cmd_help, "Print this help"},
+    {"init", cmd_init, "Write a starting home.nix [--switch] [DIR]"},
+    {"build", cmd_build, "Build configuration into result directory"},
+    {"switch", cmd_switch, "Build and activate configuration"},
+    {"instantiate", cmd_instantiate, "Instantiate the configuration and print the result"},
+    {"packages", cmd_packages, "List all packages installed in home-manager-path"},
+    {"news", cmd_news, "Show news entries in a pager"},
+    {"option", cmd_option, "Inspect configuration option named OPTION.NAME"},
+    {"edit", cmd_edit, "Open the home configuration in $EDITOR"},
+    {"uninstall", cmd_uninstall, "Remove Home Manager"},
     {"eval", cmd_eval, "Evaluate a Nix expression (nix-instantiate --eval)"},
     {"activate", cmd_activate, "Activate a built generation [GENERATION] [-b EXT] [-n] [-v]"},
     {"build-generation", cmd_build_generation, "Build a generation from a spec (internal)"},
@@ -23,13 +32,58 @@ const struct cli_command cli_commands[] = {
 };
 
 int cmd_help(const struct cli_invocation *inv) {
-    printf("Usage: %s [OPTION] COMMAND\n\nCommands:\n", inv->program_name);
+    printf("Usage: %s [OPTION] COMMAND\n\n"
+           "Options\n\n"
+           "  -f FILE           The home configuration file.\n"
+           "                    Default is '~/.config/home-manager/home.nix'.\n"
+           "  -A ATTRIBUTE      Optional attribute that selects a configuration\n"
+           "                    expression in the configuration file.\n"
+           "  -I PATH           Add a path to the Nix expression search path.\n"
+           "  -b EXT            Move existing files to new path rather than fail.\n"
+           "  -v                Verbose output\n"
+           "  -n                Do a dry run, only prints what actions would be taken\n"
+           "  -h                Print this help\n"
+           "  --version         Print the version\n"
+           "  --arg(str) NAME VALUE    Override inputs passed to the configuration's evaluation\n"
+           "  --show-trace      Show the evaluation's trace on errors\n"
+           "  --no-out-link     Do not create a symlink to the output path\n\n"
+           "Commands\n\n",
+           inv->program_name);
     for (const struct cli_command *c = cli_commands; c->name; c++)
         printf("  %-22s %s\n", c->name, c->summary);
     return 0;
 }
 
+/* How many arguments the common option `o` takes (Home Manager accepts options before the
+ * command: `home-manager -f conf.nix switch`). */
+static int option_arity(const char *o) {
+    static const char *const one[] = {"-f", "--file",     "-A",      "-I",         "-b",
+                                      "-j", "--max-jobs", "--cores", "--builders", NULL};
+    static const char *const two[] = {"--arg", "--argstr", "--option", NULL};
+    for (int i = 0; one[i]; i++)
+        if (!strcmp(o, one[i])) return 1;
+    for (int i = 0; two[i]; i++)
+        if (!strcmp(o, two[i])) return 2;
+    return 0;
+}
+
+/* Moves the command word to argv[1] when options come first. */
+static void command_first(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '-') {
+            char *cmd = argv[i];
+            memmove(argv + 2, argv + 1, (size_t)(i - 1) * sizeof *argv);
+            argv[1] = cmd;
+            return;
+        }
+        if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+            return;
+        i += option_arity(argv[i]);
+    }
+}
+
 int main(int argc, char **argv) {
+    if (argc > 1 && argv[1][0] == '-') command_first(argc, argv);
     const char *program_name = argc > 0 ? basename(argv[0]) : "hearth";
     if (strcmp(program_name, "home-manager") != 0) program_name = "hearth";
     if (argc < 2) {

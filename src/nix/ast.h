@@ -56,7 +56,8 @@ struct expr_const {
 struct expr_var {
     struct expr e;
     nix_sym name;
-    bool from_with;
+    bool from_with; /* looked up at run time through the `with` environments */
+    bool with_lit;  /* found in a `with` whose set is a literal: slot `index` of that set */
     uint32_t level; /* from_with: hops to the innermost `with` environment */
     uint32_t index;
 };
@@ -145,7 +146,7 @@ struct expr_let {
 
 struct expr_with {
     struct expr e;
-    struct expr *attrs;
+    struct expr *attrs; /* when a literal set without dynamic names, evaluated eagerly (pure) */
     struct expr *body;
     uint32_t prev_with; /* hops from this with's env to the enclosing with's env; 0 = none */
 };
@@ -191,8 +192,9 @@ struct env {
 struct scope {
     struct scope *up;
     bool is_with;
-    bool sorted;        /* names ascending (binary search) */
-    uint32_t prev_with; /* for with scopes: hops to the next outer with, 0 = none */
+    bool sorted;            /* names ascending (binary search) */
+    struct expr_attrs *lit; /* with scopes: the set when it is a literal with static names */
+    uint32_t prev_with;     /* for with scopes: hops to the next outer with, 0 = none */
     size_t n;
     nix_sym *names; /* slot i holds names[i] */
 };

@@ -4,6 +4,7 @@
  * eval_state *)`; add one line below (and the file to src/nix/meson.build). Builtins written
  * in Nix (eval_register_nix) see everything registered before them, so register those last. */
 #include "nix/builtins_extra.h"
+#include "nix/builtins_pkgs.h"
 #include "nix/builtins_store.h"
 #include "nix/eval.h"
 
@@ -11,4 +12,5 @@ void builtins_register_all(struct eval_state *st) {
     builtins_core_register(st);
     builtins_store_register(st); /* derivationStrict, toFile, contexts */
     builtins_extra_register(st); /* builtins helper: the rest of Nix's builtins */
+    builtins_pkgs_register(st);  /* pkgs helper: host package names */
 }

@@ -264,6 +264,71 @@ static inline void check_stack(struct eval_state *st, nix_pos pos) {
         eval_error(st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
 }
 
+/* The integer value of a constant or of a bound variable already evaluated to an integer. */
+static inline bool ready_int(struct expr *e, struct env *env, int64_t *out) {
+    struct value *v;
+    if (e->type == E_CONST) {
+        v = &((struct expr_const *)e)->v;
+    } else if (e->type == E_VAR && !((struct expr_var *)e)->from_with) {
+        struct expr_var *var = (struct expr_var *)e;
+        struct env *x = env;
+        for (uint32_t l = var->level; l; l--)
+            x = x->up;
+        v = var->with_lit ? x->v[0]->attrs->a[var->index].value : x->v[var->index];
+        if (!v) return false;
+    } else {
+        return false;
+    }
+    if (v->type != VT_INT) return false;
+    *out = v->i;
+    return true;
+}
+
+/* Integer arithmetic and comparisons on operands that are already integers cannot fail, loop
+ * or have effects, so computing them now instead of making a thunk is invisible to the program
+ * (and saves forcing the thunk later). Returns false when that does not apply. */
+static bool try_eager_int(struct expr *e, struct env *env, struct value *out) {
+    struct expr *l, *r;
+    if (e->type == E_CONCAT_STRINGS) {
+        struct expr_concat *c = (struct expr_concat *)e;
+        if (c->force_string || c->n != 2) return false;
+        l = c->parts[0];
+        r = c->parts[1];
+    } else if (e->type >= E_SUB && e->type <= E_GE && e->type != E_DIV) {
+        l = ((struct expr_binop *)e)->l;
+        r = ((struct expr_binop *)e)->r;
+    } else if (e->type == E_EQ || e->type == E_NEQ) {
+        l = ((struct expr_binop *)e)->l;
+        r = ((struct expr_binop *)e)->r;
+    } else {
+        return false;
+    }
+    int64_t a, b, res;
+    if (!ready_int(l, env, &a) || !ready_int(r, env, &b)) return false;
+    out->flags = VF_EAGER;
+    switch (e->type) {
+    case E_CONCAT_STRINGS:
+        if (__builtin_add_overflow(a, b, &res)) return false;
+        mk_int(out, res);
+        return true;
+    case E_SUB:
+        if (__builtin_sub_overflow(a, b, &res)) return false;
+        mk_int(out, res);
+        return true;
+    case E_MUL:
+        if (__builtin_mul_overflow(a, b, &res)) return false;
+        mk_int(out, res);
+        return true;
+    case E_LT: mk_bool(out, a < b); return true;
+    case E_LE: mk_bool(out, a <= b); return true;
+    case E_GT: mk_bool(out, a > b); return true;
+    case E_GE: mk_bool(out, a >= b); return true;
+    case E_EQ: mk_bool(out, a == b); return true;
+    case E_NEQ: mk_bool(out, a != b); return true;
+    default: return false;
+    }
+}
+
 /* A value for `e` without evaluating it: constants and variables need no thunk. */
 static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, struct env *env) {
     if (e->type == E_CONST) return &((struct expr_const *)e)->v;
@@ -273,11 +338,13 @@ static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, s
             struct env *x = env;
             for (uint32_t l = v->level; l; l--)
                 x = x->up;
+            if (v->with_lit) return x->v[0]->attrs->a[v->index].value;
             /* NULL: a slot of a let/rec env not filled yet (`let x = x;`) */
             if (x->v[v->index]) return x->v[v->index];
         }
     }
     struct value *t = alloc32(st);
+    if (try_eager_int(e, env, t)) return t;
     t->type = VT_THUNK;
     t->thunk.env = env;
     t->thunk.expr = e;
@@ -314,6 +381,7 @@ static void force_slow(struct eval_state *st, struct value *v, nix_pos pos) {
 
 static inline void force(struct eval_state *st, struct value *v, nix_pos pos) {
     if (v->type <= VT_APP) force_slow(st, v, pos);
+    v->flags = 0; /* forced: an eagerly computed value now counts as evaluated */
 }
 
 void eval_force(struct eval_state *st, struct value *v, nix_pos pos) {
@@ -450,8 +518,9 @@ static void format_float(char *buf, size_t n, double f) {
     snprintf(buf, n, "%f", f);
 }
 
-static void coerce_rec(struct eval_state *st, struct value *v, nix_pos pos, struct ctx_buf *ctx,
-                       bool more, bool copy, struct strbuf *out) {
+__attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct value *v,
+                                                 nix_pos pos, struct ctx_buf *ctx, bool more,
+                                                 bool copy, struct strbuf *out) {
     force(st, v, pos);
     switch (v->type) {
     case VT_STRING:
@@ -626,8 +695,8 @@ const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing
     return sb_str(&sb);
 }
 
-static void eval_select(struct eval_state *st, struct expr_select *s, struct env *env,
-                        struct value *out) {
+__attribute__((noinline)) static void eval_select(struct eval_state *st, struct expr_select *s,
+                                                  struct env *env, struct value *out) {
     struct value tmp;
     struct value *v;
     struct expr *subj = s->subject;
@@ -682,7 +751,8 @@ static void eval_select(struct eval_state *st, struct expr_select *s, struct env
     *out = *v;
 }
 
-static bool eval_hasattr(struct eval_state *st, struct expr_select *s, struct env *env) {
+__attribute__((noinline)) static bool eval_hasattr(struct eval_state *st, struct expr_select *s,
+                                                   struct env *env) {
     struct value tmp;
     eval_expr(st, s->subject, env, &tmp);
     struct value *v = &tmp;
@@ -707,26 +777,63 @@ static const char *pos_text(struct eval_state *st, nix_pos pos) {
     return gc_printf("%s:%u:%u", pi->src->path ? pi->src->path : "(string)", pi->line, pi->col);
 }
 
-static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *env,
-                       struct value *out) {
-    struct attrs *r = attrs_new(a->n + a->ndyn);
+/* The value of a constant or of a variable already bound, without allocating; NULL when the
+ * expression needs a thunk. */
+static inline struct value *value_if_ready(struct expr *e, struct env *env) {
+    if (e->type == E_CONST) return &((struct expr_const *)e)->v;
+    if (e->type == E_VAR) {
+        struct expr_var *v = (struct expr_var *)e;
+        if (!v->from_with) {
+            struct env *x = env;
+            for (uint32_t l = v->level; l; l--)
+                x = x->up;
+            if (v->with_lit) return x->v[0]->attrs->a[v->index].value;
+            return x->v[v->index];
+        }
+    }
+    return NULL;
+}
+
+static inline void init_thunk(struct value *t, struct expr *e, struct env *env) {
+    t->type = VT_THUNK;
+    t->thunk.env = env;
+    t->thunk.expr = e;
+}
+
+__attribute__((noinline)) static void eval_attrs(struct eval_state *st, struct expr_attrs *a,
+                                                 struct env *env, struct value *out) {
+    size_t cap = a->n + a->ndyn;
+    size_t size = sizeof(struct attrs) + cap * sizeof(struct attr);
+    struct attrs *r = size <= 32 ? alloc32(st) : size <= 48 ? alloc48(st) : attrs_new(cap);
+    r->cap = (uint32_t)cap;
     r->pos = a->e.pos;
     struct env *inner = env;
     if (a->rec) {
-        inner = env_alloc((uint32_t)a->n);
+        inner = env_alloc_st(st, (uint32_t)a->n);
         inner->up = env;
-        for (size_t i = 0; i < a->n; i++) {
-            struct attr_def *d = &a->attrs[i];
-            struct value *v = maybe_thunk(st, d->e, d->kind == AK_INHERITED ? env : inner);
-            inner->v[i] = v;
-            attrs_push(r, d->name, v, d->pos);
-        }
-    } else {
-        for (size_t i = 0; i < a->n; i++) {
-            struct attr_def *d = &a->attrs[i];
-            attrs_push(r, d->name, maybe_thunk(st, d->e, env), d->pos);
-        }
     }
+    /* Constants and bound variables are shared; the thunks of the other values come from one
+     * block (sized for every non-constant; variables found bound leave their room unused). */
+    size_t need = 0;
+    for (size_t i = 0; i < a->n; i++)
+        need += a->attrs[i].e->type != E_CONST;
+    struct value *block = NULL;
+    if (need) block = need == 1 ? alloc32(st) : GC_MALLOC(need * sizeof *block);
+    size_t k = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        struct attr_def *d = &a->attrs[i];
+        struct env *de = d->kind == AK_INHERITED ? env : inner;
+        struct value *v = value_if_ready(d->e, de);
+        if (!v) {
+            v = &block[k++];
+            init_thunk(v, d->e, de);
+        }
+        r->a[i].name = d->name;
+        r->a[i].pos = d->pos;
+        r->a[i].value = v;
+        if (a->rec) inner->v[i] = v;
+    }
+    r->n = (uint32_t)a->n;
     if (a->ndyn) {
         for (size_t i = 0; i < a->ndyn; i++) {
             struct dyn_attr_def *d = &a->dyn[i];
@@ -748,8 +855,9 @@ static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *
     mk_attrs(out, r);
 }
 
-static void update_attrs(struct eval_state *st, struct value *l, struct value *r, nix_pos pos,
-                         struct value *out) {
+__attribute__((noinline)) static void update_attrs(struct eval_state *st, struct value *l,
+                                                   struct value *r, nix_pos pos,
+                                                   struct value *out) {
     (void)pos; /* Nix 2.8 reports `//` type errors without a position */
     struct attrs *a = eval_force_attrs(st, l, 0);
     struct attrs *b = eval_force_attrs(st, r, 0);
@@ -867,8 +975,9 @@ static void call_lambda(struct eval_state *st, struct value *fn, struct value *a
 /* `f a b` where f is `x: y: body` and the inner function's environment does not escape: the
  * outer environment is then only reachable from the inner one, so both live on the C stack and
  * the intermediate closure is never built. */
-static bool call_lambda2(struct eval_state *st, struct value *fn, struct value *a1,
-                         struct value *a2, struct value *out, nix_pos pos) {
+__attribute__((noinline)) static bool call_lambda2(struct eval_state *st, struct value *fn,
+                                                   struct value *a1, struct value *a2,
+                                                   struct value *out, nix_pos pos) {
     struct expr_lambda *l1 = fn->lambda.fun;
     if (l1->body->type != E_LAMBDA || l1->env_size > STACK_ENV_SLOTS) return false;
     for (size_t i = 0; i < l1->nformals; i++)
@@ -885,17 +994,8 @@ static bool call_lambda2(struct eval_state *st, struct value *fn, struct value *
     e2->n = l2->env_size;
     e2->prev_with = 0;
     bind_args(st, l2, e2, a2, pos);
-    if (st->show_trace) {
-        eval_trace_push(st, pos, "from call site");
-        eval_trace_push(st, l1->e.pos,
-                        l1->name
-                            ? gc_printf("while evaluating '%s'", sym_name(st->symbols, l1->name))
-                            : "while evaluating anonymous lambda");
-        eval_body(st, l2, e2, out, pos);
-        st->ntrace -= 2;
-    } else {
-        eval_body(st, l2, e2, out, pos);
-    }
+    /* the outer call has returned the inner function by now, as far as traces go */
+    eval_body(st, l2, e2, out, pos);
     return true;
 }
 
@@ -1104,8 +1204,8 @@ void eval_arith(struct eval_state *st, int op, struct value *a, struct value *b,
 }
 
 /* `+` and interpolation. */
-static void eval_concat(struct eval_state *st, struct expr_concat *c, struct env *env,
-                        struct value *out) {
+__attribute__((noinline)) static void eval_concat(struct eval_state *st, struct expr_concat *c,
+                                                  struct env *env, struct value *out) {
     struct value first;
     eval_expr(st, c->parts[0], env, &first);
     if (!c->force_string && (first.type == VT_INT || first.type == VT_FLOAT)) {
@@ -1184,8 +1284,9 @@ static void eval_concat(struct eval_state *st, struct expr_concat *c, struct env
     }
 }
 
-static void concat_lists(struct eval_state *st, struct value *a, struct value *b, nix_pos pos,
-                         struct value *out) {
+__attribute__((noinline)) static void concat_lists(struct eval_state *st, struct value *a,
+                                                   struct value *b, nix_pos pos,
+                                                   struct value *out) {
     eval_force_list(st, a, pos);
     eval_force_list(st, b, pos);
     if (a->list.n == 0) {
@@ -1207,7 +1308,8 @@ static void concat_lists(struct eval_state *st, struct value *a, struct value *b
 
 /* ------------------------------------------------------------------ variables */
 
-static struct value *lookup_with(struct eval_state *st, struct expr_var *v, struct env *env) {
+__attribute__((noinline)) static struct value *lookup_with(struct eval_state *st,
+                                                           struct expr_var *v, struct env *env) {
     struct env *e = env;
     for (uint32_t l = v->level; l; l--)
         e = e->up;
@@ -1235,7 +1337,7 @@ static inline struct value *eval_ptr(struct eval_state *st, struct expr *e, stru
             struct env *x = env;
             for (uint32_t l = v->level; l; l--)
                 x = x->up;
-            p = x->v[v->index];
+            p = v->with_lit ? x->v[0]->attrs->a[v->index].value : x->v[v->index];
         } else {
             p = lookup_with(st, v, env);
         }
@@ -1299,21 +1401,43 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
     case E_LET: {
         struct expr_let *l = (struct expr_let *)e;
         struct expr_attrs *a = l->binds;
-        struct env *inner = env_alloc_st(st, (uint32_t)a->n);
+        /* The environment and the thunks of its bindings in one allocation: the slots come
+         * first, then room for one value per binding. */
+        uint32_t n = (uint32_t)a->n;
+        size_t size = sizeof(struct env) + n * (sizeof(struct value *) + sizeof(struct value));
+        struct env *inner = size <= 48 ? alloc48(st) : GC_MALLOC(size);
+        inner->n = n;
         inner->up = env;
-        for (size_t i = 0; i < a->n; i++) {
+        struct value *block = (struct value *)&inner->v[n];
+        for (size_t i = 0; i < n; i++) {
             struct attr_def *d = &a->attrs[i];
-            inner->v[i] = maybe_thunk(st, d->e, d->kind == AK_INHERITED ? env : inner);
+            struct env *de = d->kind == AK_INHERITED ? env : inner;
+            struct value *v = value_if_ready(d->e, de);
+            if (!v) {
+                v = &block[i];
+                init_thunk(v, d->e, de);
+            }
+            inner->v[i] = v;
         }
         eval_expr(st, l->body, inner, out);
         return;
     }
     case E_WITH: {
         struct expr_with *w = (struct expr_with *)e;
-        struct env *inner = env_alloc_st(st, 1);
+        /* the environment (one slot) and room for the set's value in one allocation */
+        struct env *inner = alloc48(st);
+        inner->n = 1;
         inner->up = env;
         inner->prev_with = w->prev_with;
-        inner->v[0] = maybe_thunk(st, w->attrs, env);
+        if (w->attrs->type == E_ATTRS && ((struct expr_attrs *)w->attrs)->ndyn == 0) {
+            /* a literal set: building it cannot fail, so it is built now (variables found in
+             * it were resolved to its slots by the parser) */
+            struct value *a = (struct value *)&inner->v[1];
+            eval_attrs(st, (struct expr_attrs *)w->attrs, env, a);
+            inner->v[0] = a;
+        } else {
+            inner->v[0] = maybe_thunk(st, w->attrs, env);
+        }
         eval_expr(st, w->body, inner, out);
         return;
     }
@@ -1801,7 +1925,7 @@ static void *big_stack_main(void *p) {
     return NULL;
 }
 
-#define BIG_STACK_SIZE ((size_t)1 << 30)
+#define BIG_STACK_SIZE ((size_t)128 << 20) /* ~125,000 nested calls (Nix 2.8: ~60,000) */
 
 int eval_run_big_stack(int (*fn)(void *), void *ud) {
     static pthread_once_t once = PTHREAD_ONCE_INIT;

@@ -560,22 +560,14 @@ static bool is_const_string(struct expr *e) {
     return e->type == E_CONST && ((struct expr_const *)e)->v.type == VT_STRING;
 }
 
+/* Parts are kept as Nix keeps them (no merging): a string is a constant only when it is one
+ * literal piece (`single_ok`); otherwise it is a concatenation, which lazy printing shows as
+ * <CODE> exactly as nix-instantiate does. */
 static struct expr *parts_to_expr(struct parser *ps, struct parts *p, nix_pos pos,
-                                  bool force_string) {
-    /* Adjacent constant strings are merged. */
-    struct parts m = {0};
-    for (size_t i = 0; i < p->n; i++) {
-        if (m.n && is_const_string(p->e[i]) && is_const_string(m.e[m.n - 1]) &&
-            m.e[m.n - 1] != p->e[i]) {
-            const char *a = ((struct expr_const *)m.e[m.n - 1])->v.str.s;
-            const char *b = ((struct expr_const *)p->e[i])->v.str.s;
-            m.e[m.n - 1] = mk_const_string(ps, gc_printf("%s%s", a, b), m.pos[m.n - 1]);
-            continue;
-        }
-        parts_add(&m, p->e[i], p->pos[i]);
-    }
+                                  bool force_string, bool single_ok) {
+    struct parts m = *p;
     if (m.n == 0) return mk_const_string(ps, "", pos);
-    if (m.n == 1 && is_const_string(m.e[0]))
+    if (m.n == 1 && single_ok && is_const_string(m.e[0]))
         return mk_const_string(ps, ((struct expr_const *)m.e[0])->v.str.s, pos);
     struct expr_concat *c = node(sizeof *c, E_CONCAT_STRINGS, pos);
     c->force_string = force_string;
@@ -617,6 +609,7 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
     sb_init(&sb, 16);
     nix_pos spos = mkpos(ps, line, col);
     nix_pos litpos = 0;
+    size_t ninterp = 0;
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
@@ -653,6 +646,7 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
             ps->last.line = ps->lp.line;
             ps->last.col = ps->lp.col;
             parts_add(&parts, parse_interp(ps), ip);
+            ninterp++;
             continue;
         }
         if (c == '$' && at(ps, 1) == '$') {
@@ -663,13 +657,14 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
         add_src_char(ps, &sb);
     }
     if (sb.len) parts_add(&parts, mk_const_string(ps, sb_str(&sb), litpos), litpos);
-    return parts_to_expr(ps, &parts, spos, true);
+    return parts_to_expr(ps, &parts, spos, true, ninterp == 0);
 }
 
 /* An indented string part before stripping: literal text, or an interpolation or escape
  * (both end a line's leading whitespace and are kept as they are). */
 struct ind_part {
     bool lit;
+    bool interp; /* ${...} (not an escape) */
     struct strbuf sb;
     struct expr *e;
     nix_pos pos;
@@ -725,15 +720,10 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
         }
         if (c == '\'' && at(ps, 1) == '\'') {
             int d = at(ps, 2);
-            if (d == '$') {
-                sb_addc(ind_lit(ps, &P), '$');
-                advance(ps, 3);
-                eof_line = ps->lp.line;
-                eof_col = ps->lp.col;
-                continue;
-            }
-            if (d == '\'') {
-                sb_addn(ind_lit(ps, &P), "''", 2);
+            /* escapes are pieces of their own that take no part in indentation */
+            if (d == '$' || d == '\'') {
+                struct ind_part *x = ind_new(ps, &P, false);
+                x->e = mk_const_string(ps, d == '$' ? "$" : "''", x->pos);
                 advance(ps, 3);
                 eof_line = ps->lp.line;
                 eof_col = ps->lp.col;
@@ -760,8 +750,16 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
         }
         if (c == '$' && at(ps, 1) == '{') {
             struct ind_part *x = ind_new(ps, &P, false);
+            x->interp = true;
             advance(ps, 2);
             x->e = parse_interp(ps);
+            continue;
+        }
+        if (c == '$' && at(ps, 1) == '\'') {
+            /* a `$` before a quote is a piece of its own in Nix's lexer */
+            struct ind_part *x = ind_new(ps, &P, false);
+            x->e = mk_const_string(ps, "$", x->pos);
+            advance(ps, 1);
             continue;
         }
         if (c == '$' && at(ps, 1) == '$') {
@@ -806,11 +804,13 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
     struct parts parts = {0};
     sol = true;
     size_t dropped = 0;
+    bool last_interp = false;
     for (size_t k = 0; k < n; k++) {
         if (!ip[k].lit) {
             sol = false;
             dropped = 0;
             parts_add(&parts, ip[k].e, ip[k].pos);
+            last_interp = ip[k].interp;
             continue;
         }
         struct strbuf out;
@@ -844,9 +844,12 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                 if (*q == 0) out.len = (size_t)(nl + 1 - s);
             }
         }
-        if (out.len) parts_add(&parts, mk_const_string(ps, sb_str(&out), ip[k].pos), ip[k].pos);
+        if (out.len) {
+            parts_add(&parts, mk_const_string(ps, sb_str(&out), ip[k].pos), ip[k].pos);
+            last_interp = false;
+        }
     }
-    return parts_to_expr(ps, &parts, spos, true);
+    return parts_to_expr(ps, &parts, spos, true, !(parts.n == 1 && last_interp));
 }
 
 static struct expr *mk_path_const(struct parser *ps, const char *abs, nix_pos pos) {
@@ -1790,6 +1793,21 @@ static void bind_var(struct parser *ps, struct expr_var *v, struct scope *sc) {
     if (!seen_with)
         eval_error(ps->st, ERR_PARSE, v->e.pos, "undefined variable '%s'",
                    sym_name(ps->st->symbols, v->name));
+    /* `with` sets written as literals have known names: resolve to the innermost one that has
+     * the name, unless a `with` of unknown names comes first (then look up at run time). */
+    level = 0;
+    for (struct scope *s = sc; s; s = s->up, level++) {
+        if (!s->is_with) continue;
+        if (!s->lit) break;
+        for (size_t i = 0; i < s->lit->n; i++) {
+            if (s->lit->attrs[i].name == v->name) {
+                v->with_lit = true;
+                v->level = level;
+                v->index = (uint32_t)i;
+                return;
+            }
+        }
+    }
     v->from_with = true;
     v->level = with_level;
 }
@@ -1889,6 +1907,8 @@ static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
         bind(ps, w->attrs, sc);
         struct scope *ws = new_scope(sc, 0, NULL);
         ws->is_with = true;
+        if (w->attrs->type == E_ATTRS && ((struct expr_attrs *)w->attrs)->ndyn == 0)
+            ws->lit = (struct expr_attrs *)w->attrs;
         uint32_t hops = 1;
         for (struct scope *o = sc; o; o = o->up, hops++) {
             if (o->is_with) {

@@ -120,6 +120,10 @@ struct attr **attrs_sorted_by_name(struct eval_state *st, struct attrs *a) {
 
 static void print_rec(struct eval_state *st, struct value *v, struct ptrset *seen,
                       struct strbuf *out) {
+    if (v->flags & VF_EAGER) {
+        sb_adds(out, "<CODE>");
+        return;
+    }
     switch (v->type) {
     case VT_INT: sb_printf(out, "%lld", (long long)v->i); break;
     case VT_FLOAT: print_float(out, v->f); break;
@@ -196,7 +200,7 @@ static void json_string(struct strbuf *out, const char *s) {
 static void json_rec(struct eval_state *st, struct value *v, struct strbuf *out, nix_pos pos,
                      bool strict) {
     if (strict) eval_force(st, v, pos);
-    switch (v->type) {
+    switch ((v->flags & VF_EAGER) ? VT_THUNK : v->type) {
     case VT_INT: sb_printf(out, "%lld", (long long)v->i); return;
     case VT_FLOAT: print_float(out, v->f); return;
     case VT_BOOL: sb_adds(out, v->b ? "true" : "false"); return;
@@ -254,11 +258,51 @@ void value_print_json(struct eval_state *st, struct value *v, struct strbuf *out
     json_rec(st, v, out, pos, true);
 }
 
-void value_print_json_lazy(struct eval_state *st, struct value *v, bool strict, struct strbuf *out,
-                           nix_pos pos);
+/* Nix writes JSON as it goes and closes the open lists and objects when an error unwinds
+ * (`[` then an error prints `[]`); so does this, from the partial text. */
+static void json_close_open(struct strbuf *out) {
+    char stack[256];
+    size_t depth = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < out->len; i++) {
+        char c = out->s[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = false;
+        } else if (c == '"') {
+            in_str = true;
+        } else if ((c == '[' || c == '{') && depth < sizeof stack) {
+            stack[depth++] = c == '[' ? ']' : '}';
+        } else if ((c == ']' || c == '}') && depth) {
+            depth--;
+        }
+    }
+    while (depth)
+        sb_addc(out, stack[--depth]);
+}
+
+struct json_ud {
+    struct value *v;
+    bool strict;
+    struct strbuf *out;
+    nix_pos pos;
+};
+
+static void json_run(struct eval_state *st, void *p) {
+    struct json_ud *u = p;
+    json_rec(st, u->v, u->out, u->pos, u->strict);
+}
+
 void value_print_json_lazy(struct eval_state *st, struct value *v, bool strict, struct strbuf *out,
                            nix_pos pos) {
-    json_rec(st, v, out, pos, strict);
+    struct json_ud u = {v, strict, out, pos};
+    struct nix_error *e = eval_try(st, json_run, &u);
+    if (e) {
+        json_close_open(out);
+        eval_rethrow(st, e);
+    }
 }
 
 /* ------------------------------------------------------------------ XML */
@@ -322,7 +366,7 @@ static void xml_rec(struct eval_state *st, struct value *v, bool strict, struct 
                     int depth, struct ptrset *drvs) {
     if (strict) eval_force(st, v, 0);
     indent(out, depth);
-    switch (v->type) {
+    switch ((v->flags & VF_EAGER) ? VT_THUNK : v->type) {
     case VT_INT: sb_printf(out, "<int value=\"%lld\" />\n", (long long)v->i); return;
     case VT_FLOAT: {
         char buf[64];

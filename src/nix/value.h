@@ -61,8 +61,16 @@ struct attrs {
     struct attr a[];
 };
 
+/* value.flags */
+enum {
+    /* Computed early instead of making a thunk (integer arithmetic on integers, eval.c) and not
+     * forced yet: lazy printing shows it as unevaluated, as Nix would show the thunk. */
+    VF_EAGER = 1,
+};
+
 struct value {
-    uint8_t type; /* enum value_type */
+    uint8_t type;  /* enum value_type */
+    uint8_t flags; /* VF_* (in the padding; constructors leave it alone) */
     union {
         int64_t i;
         double f;

@@ -1,0 +1,56 @@
+# files: `home.file`, the files linked into the home directory.
+#
+# Owns: the `home.file` option and the check that no two enabled files have the same target
+# (an assertion naming both definitions), and the file list of the generation spec
+# (`home.fileSpec`: target, text or source, executable, recursive, force, ignorelinks,
+# onChange, as src/store/generation.h reads it).
+{ config, lib, pkgs, ... }:
+
+let
+  cfg = config.home.file;
+  homeDirectory = config.home.homeDirectory;
+
+  fileType = import ./file-type.nix { inherit homeDirectory lib pkgs; };
+
+  enabled = lib.filterAttrs (_: f: f.enable) cfg;
+
+  # target -> [ attribute names ]
+  byTarget = lib.foldl' (acc: n:
+    let t = enabled.${n}.target; in acc // { ${t} = (acc.${t} or [ ]) ++ [ n ]; })
+    { } (builtins.attrNames enabled);
+  conflicts = lib.filterAttrs (_: ns: builtins.length ns > 1) byTarget;
+
+  showName = n: "home.file.${lib.strings.escapeNixIdentifier n}";
+in
+{
+  options.home.file = lib.mkOption {
+    type = fileType { opt = "home.file"; basePathDesc = "{env}`HOME`"; basePath = homeDirectory; };
+    default = { };
+    description = "Attribute set of files to link into the user home.";
+  };
+
+  options.home.fileSpec = lib.mkOption {
+    type = lib.types.listOf lib.types.attrs;
+    internal = true;
+    readOnly = true;
+    description = "The enabled files, as the generation spec lists them.";
+  };
+
+  config = {
+    assertions = [{
+      assertion = conflicts == { };
+      message = ''
+        Conflicting managed target files: ${lib.concatStringsSep ", " (builtins.attrNames conflicts)}
+
+        ${lib.concatStringsSep "\n" (lib.mapAttrsToList (t: ns:
+          "The target ${t} is defined by ${lib.concatStringsSep " and " (map showName ns)}.")
+          conflicts)}'';
+    }];
+
+    home.fileSpec = lib.mapAttrsToList (n: f: {
+      inherit (f) target executable recursive force ignorelinks;
+      onChange = if f.onChange == "" then null else f.onChange;
+    } // (if f.sourceIsText then { inherit (f) text; } else { source = toString f.source; }))
+      enabled;
+  };
+}

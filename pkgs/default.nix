@@ -1,0 +1,36 @@
+# hearth's `pkgs`: nixpkgs when Nix's search path has it; otherwise the builders (./builders.nix, realised by hearth
+# itself), `formats` (./formats.nix), `lib`, `stdenv.hostPlatform`, and every program installed
+# on this machine as a host package (./host.nix). See docs/design/pkgs.md.
+#
+# Owns: putting those together; the names the builders and `lib`/`stdenv` take win over host
+# programs of the same name.
+{ lib ? import ../lib, system ? builtins.currentSystem }:
+
+let
+  # Where Nix's search path has nixpkgs (`-I nixpkgs=DIR`, NIX_PATH), pkgs is nixpkgs and its
+  # packages are built by the installed Nix (src/store/build.c, modules/home-path.nix).
+  nixpkgsEntry = lib.findFirst
+    (e: (e.prefix == "nixpkgs" && builtins.pathExists e.path)
+      || (e.prefix == "" && builtins.pathExists (e.path + "/nixpkgs")))
+    null (builtins.nixPath or [ ]);
+  nixpkgsPath = if nixpkgsEntry.prefix == "nixpkgs" then nixpkgsEntry.path else nixpkgsEntry.path + "/nixpkgs";
+
+  isLinux = lib.hasSuffix "-linux" system;
+  isDarwin = lib.hasSuffix "-darwin" system;
+
+  builders = import ./builders.nix { inherit lib system; };
+  host = import ./host.nix { inherit lib system; };
+in
+if nixpkgsEntry != null then import nixpkgsPath { inherit system; } else
+host.packages // builders // rec {
+  inherit lib system;
+  inherit (host) hostPackage;
+
+  stdenv = {
+    hostPlatform = { inherit isLinux isDarwin system; };
+    buildPlatform = stdenv.hostPlatform;
+    inherit isLinux isDarwin system;
+  };
+
+  formats = import ./formats.nix { inherit lib; inherit (builders) writeText; };
+}

@@ -1,0 +1,3 @@
+{ config, ... }: {
+  home.file.whoami.text = "${config.home.username} ${config.home.homeDirectory} ${config.xdg.configHome}\n";
+}

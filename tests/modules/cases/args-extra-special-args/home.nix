@@ -1,0 +1,1 @@
+{ greeting, ... }: { home.file.greeting.text = greeting; }

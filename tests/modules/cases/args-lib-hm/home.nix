@@ -1,0 +1,1 @@
+{ lib, ... }: { home.file.name.text = lib.hm.strings.storeFileName ".foo bar"; }

@@ -1,0 +1,1 @@
+{ options, ... }: { home.file.type.text = options.home.username.type.description; }

@@ -1,0 +1,1 @@
+{ pkgs, ... }: { home.file.joined.text = pkgs.lib.concatStringsSep "," [ "a" "b" ]; }

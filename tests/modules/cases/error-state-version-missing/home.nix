@@ -1,0 +1,4 @@
+{ ... }: {
+  home.username = "hm-user";
+  home.homeDirectory = "/home/hm-user";
+}

@@ -1,0 +1,4 @@
+{ ... }: {
+  home.sessionVariables.A = "1"
+  home.sessionVariables.B = "2";
+}

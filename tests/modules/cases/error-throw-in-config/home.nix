@@ -1,0 +1,1 @@
+{ ... }: { home.file.broken.text = throw "this file cannot be made"; }

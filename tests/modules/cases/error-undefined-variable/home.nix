@@ -1,0 +1,3 @@
+{ ... }: {
+  home.sessionVariables.A = someUndefinedName;
+}

@@ -1,0 +1,1 @@
+{ ... }: { home.file."/home/hm-user/.profile-extra".text = "true\n"; }

@@ -1,0 +1,6 @@
+{ ... }: {
+  home.file = {
+    conflict1 = { text = "one"; target = "baz"; };
+    conflict2 = { text = "two"; target = "baz"; };
+  };
+}

@@ -1,0 +1,3 @@
+{ ... }: {
+  home.file."bin/notes" = { text = "#!/bin/sh\n"; executable = false; };
+}

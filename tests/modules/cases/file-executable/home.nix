@@ -1,0 +1,3 @@
+{ ... }: {
+  home.file."bin/hello" = { text = "#!/bin/sh\necho hello\n"; executable = true; };
+}

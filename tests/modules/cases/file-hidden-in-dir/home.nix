@@ -1,0 +1,1 @@
+{ ... }: { home.file.".local/share/x/.keep".text = ""; }

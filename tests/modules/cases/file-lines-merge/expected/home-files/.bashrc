@@ -1,0 +1,2 @@
+export EDITOR=vi
+alias ll='ls -l'

@@ -1,0 +1,1 @@
+{ ... }: { home.file."Documents/My Notes.txt".text = "notes\n"; }

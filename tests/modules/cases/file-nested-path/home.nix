@@ -1,0 +1,1 @@
+{ ... }: { home.file.".local/share/app/deep/er/file.conf".text = "k=v\n"; }

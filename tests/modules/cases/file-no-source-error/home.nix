@@ -1,0 +1,1 @@
+{ ... }: { home.file.".nothing" = { executable = true; }; }

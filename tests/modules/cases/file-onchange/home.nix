@@ -1,0 +1,6 @@
+{ ... }: {
+  home.file.".xmonad/xmonad.hs" = {
+    text = "main = xmonad def\n";
+    onChange = "xmonad --recompile";
+  };
+}

@@ -1,0 +1,1 @@
+{ ... }: { home.file.".config/nvim".source = ./src/nvim; }

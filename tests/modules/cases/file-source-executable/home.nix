@@ -1,0 +1,1 @@
+{ ... }: { home.file."bin/tool" = { source = ./src/tool.sh; executable = true; }; }

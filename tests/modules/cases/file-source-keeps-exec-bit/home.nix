@@ -1,0 +1,1 @@
+{ ... }: { home.file."bin/run".source = ./src/run; }

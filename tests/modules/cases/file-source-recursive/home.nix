@@ -1,0 +1,1 @@
+{ ... }: { home.file.".emacs.d" = { source = ./src/emacs; recursive = true; }; }

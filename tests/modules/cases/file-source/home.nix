@@ -1,0 +1,1 @@
+{ ... }: { home.file.".vimrc".source = ./src/vimrc; }

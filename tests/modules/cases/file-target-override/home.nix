@@ -1,0 +1,3 @@
+{ ... }: {
+  home.file.gitconfig = { target = ".config/git/config"; text = "x\n"; };
+}

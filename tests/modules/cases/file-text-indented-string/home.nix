@@ -1,0 +1,6 @@
+{ ... }: {
+  home.file.".inputrc".text = ''
+    set editing-mode vi
+    set bell-style none
+  '';
+}

@@ -1,0 +1,1 @@
+{ ... }: { home.file."motd".text = "hello"; }

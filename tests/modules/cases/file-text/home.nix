@@ -1,0 +1,1 @@
+{ ... }: { home.file.".gitconfig".text = "[user]\n  name = Jane\n"; }

@@ -1,0 +1,1 @@
+{ ... }: { home.file.".x".executable = "yes"; }

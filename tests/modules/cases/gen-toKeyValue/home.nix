@@ -1,0 +1,3 @@
+{ lib, ... }: {
+  home.file.".npmrc".text = lib.generators.toKeyValue { } { prefix = "~/.npm"; color = false; };
+}

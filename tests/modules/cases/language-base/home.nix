@@ -1,0 +1,1 @@
+{ ... }: { home.language.base = "en_US.UTF-8"; }

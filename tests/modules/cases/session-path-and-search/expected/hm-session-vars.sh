@@ -1,0 +1,7 @@
+# Only source this once.
+if [ -n "$__HM_SESS_VARS_SOURCED" ]; then return; fi
+export __HM_SESS_VARS_SOURCED=1
+
+export EDITOR="vi"
+export INFOPATH="$HOME/info${INFOPATH:+:}$INFOPATH"
+export PATH="$HOME/bin${PATH:+:}$PATH"

@@ -1,0 +1,5 @@
+{ ... }: {
+  home.sessionVariables.EDITOR = "vi";
+  home.sessionPath = [ "$HOME/bin" ];
+  home.sessionSearchVariables.INFOPATH = [ "$HOME/info" ];
+}

@@ -1,0 +1,6 @@
+{ ... }: {
+  imports = [
+    ({ ... }: { config.home.sessionPath = [ "foo" ]; })
+    ({ ... }: { config.home.sessionPath = [ "bar" "baz" ]; })
+  ];
+}

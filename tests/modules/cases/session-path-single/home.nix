@@ -1,0 +1,1 @@
+{ ... }: { home.sessionPath = [ "$HOME/.local/bin" ]; }

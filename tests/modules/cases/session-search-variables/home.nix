@@ -1,0 +1,3 @@
+{ ... }: {
+  home.sessionSearchVariables.MANPATH = [ "$HOME/.local/share/man" "/opt/man" ];
+}

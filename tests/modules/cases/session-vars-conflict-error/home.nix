@@ -1,0 +1,4 @@
+{ ... }: {
+  imports = [ ({ ... }: { home.sessionVariables.EDITOR = "vi"; }) ];
+  home.sessionVariables.EDITOR = "nano";
+}

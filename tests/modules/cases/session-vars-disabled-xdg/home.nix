@@ -1,0 +1,1 @@
+{ ... }: { xdg.enable = false; home.sessionVariables.X = "y"; }

@@ -1,0 +1,1 @@
+{ ... }: { home.sessionVariables.SCALE = 1.5; }

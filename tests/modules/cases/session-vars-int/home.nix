@@ -1,0 +1,1 @@
+{ ... }: { home.sessionVariables.HISTSIZE = 10000; }

@@ -1,0 +1,4 @@
+{ lib, ... }: {
+  imports = [ ({ ... }: { home.sessionVariables.EDITOR = "vi"; }) ];
+  home.sessionVariables.EDITOR = lib.mkForce "nano";
+}

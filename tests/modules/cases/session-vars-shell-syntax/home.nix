@@ -1,0 +1,7 @@
+{ ... }: {
+  home.sessionVariables = {
+    PAGER = "less -R";
+    GOPATH = "$HOME/go";
+    BROWSER = "\${BROWSER:-firefox}";
+  };
+}

@@ -1,0 +1,6 @@
+{ ... }: {
+  imports = [
+    ({ ... }: { home.sessionVariables.EDITOR = "vi"; })
+    ({ ... }: { home.sessionVariables.VISUAL = "emacs"; })
+  ];
+}

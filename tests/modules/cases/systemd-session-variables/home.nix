@@ -1,0 +1,1 @@
+{ ... }: { systemd.user.sessionVariables = { EDITOR = "vi"; N = 3; }; }

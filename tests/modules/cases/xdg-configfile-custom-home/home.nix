@@ -1,0 +1,4 @@
+{ ... }: {
+  xdg.configHome = "/home/hm-user/etc";
+  xdg.configFile."tool/rc".text = "rc\n";
+}

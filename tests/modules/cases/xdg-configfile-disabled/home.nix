@@ -1,0 +1,1 @@
+{ ... }: { xdg.configFile.off = { text = "off"; enable = false; }; xdg.configFile.on.text = "on"; }

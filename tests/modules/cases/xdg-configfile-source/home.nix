@@ -1,0 +1,1 @@
+{ ... }: { xdg.configFile."starship.toml".source = ./src/starship.toml; }

@@ -1,0 +1,1 @@
+{ ... }: { xdg.configFile.foo = { target = "bar/foo.conf"; text = "f\n"; }; }

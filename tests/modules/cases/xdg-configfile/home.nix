@@ -1,0 +1,1 @@
+{ ... }: { xdg.configFile."git/config".text = "[core]\n\teditor = vi\n"; }

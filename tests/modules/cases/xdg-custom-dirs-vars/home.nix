@@ -1,0 +1,5 @@
+{ ... }: {
+  xdg.enable = true;
+  xdg.configHome = "/home/hm-user/etc";
+  xdg.cacheHome = "/tmp/hm-user-cache";
+}

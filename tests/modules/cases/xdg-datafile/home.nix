@@ -1,0 +1,1 @@
+{ ... }: { xdg.dataFile."applications/x.desktop".text = "[Desktop Entry]\nName=X\n"; }

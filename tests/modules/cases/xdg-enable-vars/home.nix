@@ -1,0 +1,1 @@
+{ ... }: { xdg.enable = true; }

@@ -1,0 +1,1 @@
+{ ... }: { xdg.stateFile."app/state.json".text = "{}"; }
