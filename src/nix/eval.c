@@ -1904,6 +1904,8 @@ struct eval_state *eval_state_new(const char *store_dir) {
     (void)np;
     builtins_register_all(st);
     eval_register_value(st, "builtins", st->builtins);
+    /* protect whatever thread creates the state; eval_run_big_stack callers call it again */
+    eval_set_stack_limit(st);
     return st;
 }
 
