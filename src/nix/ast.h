@@ -56,9 +56,10 @@ struct expr_const {
 struct expr_var {
     struct expr e;
     nix_sym name;
-    bool from_with; /* looked up at run time through the `with` environments */
-    bool with_lit;  /* found in a `with` whose set is a literal: slot `index` of that set */
-    uint32_t level; /* from_with: hops to the innermost `with` environment */
+    bool from_with;      /* looked up at run time through the `with` environments */
+    bool with_lit;       /* found in a `with` whose set is a literal: slot `index` of that set */
+    uint32_t level;      /* from_with: hops to the innermost `with` environment */
+    uint32_t first_with; /* with_lit and from_with: hops to the innermost `with` environment */
     uint32_t index;
 };
 
@@ -184,9 +185,15 @@ struct expr_concat {
 struct env {
     struct env *up;
     uint32_t n;
-    uint32_t prev_with; /* with environments: hops to the enclosing with env, 0 = none */
+    /* with environments: hops to the enclosing with env (0 = none), and WITH_EVALUATED once a
+     * variable lookup went through it (Nix evaluates a with's set at that point; until then
+     * a variable from it is passed around as a thunk, which lazy printing shows) */
+    uint32_t prev_with;
     struct value *v[];
 };
+
+#define WITH_EVALUATED 0x80000000u
+#define WITH_HOPS(e) ((e)->prev_with & ~WITH_EVALUATED)
 
 /* Parse-time scope. */
 struct scope {

@@ -15,12 +15,6 @@
 void eval_arith(struct eval_state *st, int op, struct value *a, struct value *b, struct value *out,
                 nix_pos pos);
 
-static struct value *app_value(struct eval_state *st, struct value *f, struct value *x) {
-    struct value *v = eval_value_new(st);
-    mk_app(v, f, x);
-    return v;
-}
-
 static struct value *str_value(const char *s) {
     struct value *v = value_alloc();
     mk_string(v, s, NULL);
@@ -388,10 +382,14 @@ static void prim_mapAttrs(struct eval_state *st, struct value **args, struct val
                           nix_pos pos) {
     struct attrs *a = eval_force_attrs(st, args[1], pos);
     struct attrs *r = attrs_new(a->n);
+    /* the name strings and the two delayed applications per attribute in one block */
+    struct value *block = a->n ? GC_MALLOC((size_t)a->n * 3 * sizeof *block) : NULL;
     for (uint32_t i = 0; i < a->n; i++) {
-        struct value *nm = str_value(sym_name(st->symbols, a->a[i].name));
-        attrs_push(r, a->a[i].name, app_value(st, app_value(st, args[0], nm), a->a[i].value),
-                   a->a[i].pos);
+        struct value *nm = &block[3 * i], *inner = &block[3 * i + 1], *outer = &block[3 * i + 2];
+        mk_string(nm, sym_name(st->symbols, a->a[i].name), NULL);
+        mk_app(inner, args[0], nm);
+        mk_app(outer, inner, a->a[i].value);
+        attrs_push(r, a->a[i].name, outer, a->a[i].pos);
     }
     mk_attrs(out, r);
 }

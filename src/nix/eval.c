@@ -39,6 +39,8 @@ struct file_cache {
 };
 
 static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, struct value *out);
+static inline struct value *eval_ptr(struct eval_state *st, struct expr *e, struct env *env,
+                                     struct value *tmp);
 
 /* ------------------------------------------------------------------ positions and errors */
 
@@ -183,8 +185,13 @@ const char *value_type_desc(const struct value *v) {
     case VT_LIST: return "a list";
     case VT_ATTRS: return "a set";
     case VT_LAMBDA: return "a function";
-    case VT_PRIMOP: return "a built-in function";
-    case VT_PRIMOP_APP: return "a partially applied built-in function";
+    case VT_PRIMOP: return gc_printf("the built-in function '%s'", v->primop->name);
+    case VT_PRIMOP_APP: {
+        const struct value *p = v;
+        while (p->type == VT_PRIMOP_APP)
+            p = p->app.left;
+        return gc_printf("the partially applied built-in function '%s'", p->primop->name);
+    }
     default: return "a thunk";
     }
 }
@@ -264,17 +271,35 @@ static inline void check_stack(struct eval_state *st, nix_pos pos) {
         eval_error(st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
 }
 
+/* A variable from `with` as Nix's lookup without evaluation finds it: only through `with`
+ * environments already evaluated (WITH_EVALUATED); NULL otherwise. */
+static inline struct value *with_ready(const struct expr_var *v, struct env *env) {
+    struct env *e = env;
+    for (uint32_t l = v->first_with; l; l--)
+        e = e->up;
+    for (;;) {
+        if (!(e->prev_with & WITH_EVALUATED)) return NULL;
+        struct attr *x = attrs_get(e->v[0]->attrs, v->name);
+        if (x) return x->value;
+        uint32_t h = WITH_HOPS(e);
+        if (!h) return NULL;
+        for (; h; h--)
+            e = e->up;
+    }
+}
+
 /* The integer value of a constant or of a bound variable already evaluated to an integer. */
 static inline bool ready_int(struct expr *e, struct env *env, int64_t *out) {
     struct value *v;
     if (e->type == E_CONST) {
         v = &((struct expr_const *)e)->v;
-    } else if (e->type == E_VAR && !((struct expr_var *)e)->from_with) {
+    } else if (e->type == E_VAR && !((struct expr_var *)e)->from_with &&
+               !((struct expr_var *)e)->with_lit) {
         struct expr_var *var = (struct expr_var *)e;
         struct env *x = env;
         for (uint32_t l = var->level; l; l--)
             x = x->up;
-        v = var->with_lit ? x->v[0]->attrs->a[var->index].value : x->v[var->index];
+        v = x->v[var->index];
         if (!v) return false;
     } else {
         return false;
@@ -334,11 +359,13 @@ static inline struct value *maybe_thunk(struct eval_state *st, struct expr *e, s
     if (e->type == E_CONST) return &((struct expr_const *)e)->v;
     if (e->type == E_VAR) {
         struct expr_var *v = (struct expr_var *)e;
-        if (!v->from_with) {
+        if (v->from_with || v->with_lit) {
+            struct value *p = with_ready(v, env);
+            if (p) return p;
+        } else {
             struct env *x = env;
             for (uint32_t l = v->level; l; l--)
                 x = x->up;
-            if (v->with_lit) return x->v[0]->attrs->a[v->index].value;
             /* NULL: a slot of a let/rec env not filled yet (`let x = x;`) */
             if (x->v[v->index]) return x->v[v->index];
         }
@@ -700,13 +727,7 @@ __attribute__((noinline)) static void eval_select(struct eval_state *st, struct 
     struct value tmp;
     struct value *v;
     struct expr *subj = s->subject;
-    if (subj->type == E_VAR && !((struct expr_var *)subj)->from_with) {
-        v = maybe_thunk(st, subj, env);
-        force(st, v, subj->pos);
-    } else {
-        eval_expr(st, subj, env, &tmp);
-        v = &tmp;
-    }
+    v = eval_ptr(st, subj, env, &tmp);
     nix_pos pos = s->e.pos;
     nix_pos apos = 0;
     /* Once an attribute is found, Nix adds "while evaluating the attribute 'PATH'" (at that
@@ -783,13 +804,11 @@ static inline struct value *value_if_ready(struct expr *e, struct env *env) {
     if (e->type == E_CONST) return &((struct expr_const *)e)->v;
     if (e->type == E_VAR) {
         struct expr_var *v = (struct expr_var *)e;
-        if (!v->from_with) {
-            struct env *x = env;
-            for (uint32_t l = v->level; l; l--)
-                x = x->up;
-            if (v->with_lit) return x->v[0]->attrs->a[v->index].value;
-            return x->v[v->index];
-        }
+        if (v->from_with || v->with_lit) return with_ready(v, env);
+        struct env *x = env;
+        for (uint32_t l = v->level; l; l--)
+            x = x->up;
+        return x->v[v->index];
     }
     return NULL;
 }
@@ -1148,6 +1167,20 @@ static void arith(struct eval_state *st, int op, struct value *a, struct value *
                   struct value *out, nix_pos pos) {
     force(st, a, pos);
     force(st, b, pos);
+    /* Type errors as Nix's __add/__sub/__mul/__div raise them: the divisor is checked first
+     * (as a float); then floats if either side is a float, else integers. */
+    if (op == '/') {
+        if (b->type != VT_INT && b->type != VT_FLOAT) eval_type_error(st, b, "a float", pos);
+        if ((b->type == VT_INT ? (double)b->i : b->f) == 0)
+            eval_error(st, ERR_EVAL, pos, "division by zero");
+    }
+    if (a->type == VT_FLOAT || b->type == VT_FLOAT) {
+        if (a->type != VT_INT && a->type != VT_FLOAT) eval_type_error(st, a, "a float", pos);
+        if (b->type != VT_INT && b->type != VT_FLOAT) eval_type_error(st, b, "a float", pos);
+    } else {
+        if (a->type != VT_INT) eval_type_error(st, a, "an integer", pos);
+        if (b->type != VT_INT) eval_type_error(st, b, "an integer", pos);
+    }
     if (a->type == VT_INT && b->type == VT_INT) {
         int64_t x = a->i, y = b->i, r;
         switch (op) {
@@ -1178,9 +1211,6 @@ static void arith(struct eval_state *st, int op, struct value *a, struct value *
         mk_int(out, r);
         return;
     }
-    if ((a->type != VT_INT && a->type != VT_FLOAT))
-        eval_type_error(st, a, op == '+' ? "an integer" : "an integer", pos);
-    if ((b->type != VT_INT && b->type != VT_FLOAT)) eval_type_error(st, b, "an integer", pos);
     double x = a->type == VT_INT ? (double)a->i : a->f;
     double y = b->type == VT_INT ? (double)b->i : b->f;
     double r;
@@ -1242,9 +1272,8 @@ __attribute__((noinline)) static void eval_concat(struct eval_state *st, struct 
             if (i == 0) {
                 tmp = first;
                 x = &tmp;
-            } else if (pe->type == E_VAR && !((struct expr_var *)pe)->from_with) {
-                x = maybe_thunk(st, pe, env);
-                force(st, x, c->part_pos[i]);
+            } else if (pe->type == E_VAR) {
+                x = eval_ptr(st, pe, env, &tmp);
             } else {
                 eval_expr(st, pe, env, &tmp);
                 x = &tmp;
@@ -1317,10 +1346,11 @@ __attribute__((noinline)) static struct value *lookup_with(struct eval_state *st
         struct value *a = e->v[0];
         force(st, a, v->e.pos);
         if (a->type != VT_ATTRS) eval_type_error(st, a, "a set", 0);
+        e->prev_with |= WITH_EVALUATED;
         struct attr *x = attrs_get(a->attrs, v->name);
         if (x) return x->value;
-        if (!e->prev_with) break;
-        for (uint32_t l = e->prev_with; l; l--)
+        if (!WITH_HOPS(e)) break;
+        for (uint32_t l = WITH_HOPS(e); l; l--)
             e = e->up;
     }
     eval_error(st, ERR_EVAL, v->e.pos, "undefined variable '%s'", sym_name(st->symbols, v->name));
@@ -1335,9 +1365,21 @@ static inline struct value *eval_ptr(struct eval_state *st, struct expr *e, stru
         struct value *p;
         if (!v->from_with) {
             struct env *x = env;
-            for (uint32_t l = v->level; l; l--)
-                x = x->up;
-            p = v->with_lit ? x->v[0]->attrs->a[v->index].value : x->v[v->index];
+            if (v->with_lit) {
+                /* Nix evaluates the innermost with's set here (see WITH_EVALUATED); the sets
+                 * of literal withs are already built */
+                uint32_t l = 0;
+                for (; l < v->first_with; l++)
+                    x = x->up;
+                x->prev_with |= WITH_EVALUATED;
+                for (; l < v->level; l++)
+                    x = x->up;
+                p = x->v[0]->attrs->a[v->index].value;
+            } else {
+                for (uint32_t l = v->level; l; l--)
+                    x = x->up;
+                p = x->v[v->index];
+            }
         } else {
             p = lookup_with(st, v, env);
         }
@@ -1527,7 +1569,9 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         return;
     }
     case E_UPDATE: {
+        /* the left side is checked before the right one is evaluated, as in Nix */
         struct value *l = eval_ptr(st, b->l, env, &lt);
+        if (l->type != VT_ATTRS) eval_type_error(st, l, "a set", 0);
         struct value *r = eval_ptr(st, b->r, env, &rt);
         update_attrs(st, l, r, e->pos, out);
         return;
@@ -1860,6 +1904,8 @@ struct eval_state *eval_state_new(const char *store_dir) {
     (void)np;
     builtins_register_all(st);
     eval_register_value(st, "builtins", st->builtins);
+    /* protect whatever thread creates the state; eval_run_big_stack callers call it again */
+    eval_set_stack_limit(st);
     return st;
 }
 

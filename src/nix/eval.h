@@ -139,7 +139,8 @@ struct nix_error *eval_try(struct eval_state *st, void (*fn)(struct eval_state *
 struct nix_error *eval_file(struct eval_state *st, const char *path, struct value *out);
 struct nix_error *eval_string(struct eval_state *st, const char *text, const char *base_dir,
                               struct value *out);
-/* Call first on the thread that evaluates: records where the stack must stop growing. */
+/* Records where the current thread's stack must stop growing (eval_state_new does it for the
+ * creating thread; call it again when evaluating on another thread). */
 void eval_set_stack_limit(struct eval_state *st);
 /* Runs `fn` on a thread with a big stack (so deep recursion ends in ERR_STACK, not SIGSEGV). */
 int eval_run_big_stack(int (*fn)(void *), void *ud);

@@ -1677,7 +1677,8 @@ static struct expr *parse_expr(struct parser *ps) {
 /* ---------------------------------------------------------------- escape analysis */
 
 static bool is_trivial(struct expr *e) {
-    return e->type == E_CONST || (e->type == E_VAR && !((struct expr_var *)e)->from_with);
+    return e->type == E_CONST || (e->type == E_VAR && !((struct expr_var *)e)->from_with &&
+                                  !((struct expr_var *)e)->with_lit);
 }
 
 /* Can evaluating `e` (in some env) store that env anywhere? See expr_lambda.env_escapes. */
@@ -1804,12 +1805,14 @@ static void bind_var(struct parser *ps, struct expr_var *v, struct scope *sc) {
                 v->with_lit = true;
                 v->level = level;
                 v->index = (uint32_t)i;
+                v->first_with = with_level;
                 return;
             }
         }
     }
     v->from_with = true;
     v->level = with_level;
+    v->first_with = with_level;
 }
 
 static int cmp_attr_def(const void *x, const void *y) {

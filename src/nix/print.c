@@ -484,9 +484,61 @@ static void xml_rec(struct eval_state *st, struct value *v, bool strict, struct 
     }
 }
 
-void value_print_xml(struct eval_state *st, struct value *v, bool strict, struct strbuf *out) {
+/* Nix's XML writer closes the open elements when an error unwinds; so does this, from the
+ * partial text (one element per line, indented two spaces per level). */
+static void xml_close_open(struct strbuf *out) {
+    const char *names[256];
+    size_t lens[256];
+    size_t depth = 0;
+    const char *p = out->s, *end = out->s + out->len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *q = p;
+        while (q < le && *q == ' ')
+            q++;
+        if (q < le && *q == '<' && q + 1 < le && q[1] != '?') {
+            bool self = le - q >= 2 && le[-2] == '/' && le[-1] == '>';
+            if (q[1] == '/') {
+                if (depth) depth--;
+            } else if (!self && depth < 256) {
+                const char *n = q + 1;
+                const char *ne = n;
+                while (ne < le && *ne != ' ' && *ne != '>')
+                    ne++;
+                names[depth] = n;
+                lens[depth] = (size_t)(ne - n);
+                depth++;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    while (depth) {
+        depth--;
+        indent(out, (int)depth);
+        sb_printf(out, "</%.*s>\n", (int)lens[depth], names[depth]);
+    }
+}
+
+struct xml_ud {
+    struct value *v;
+    bool strict;
+    struct strbuf *out;
+};
+
+static void xml_run(struct eval_state *st, void *p) {
+    struct xml_ud *u = p;
     struct ptrset drvs = {0};
+    xml_rec(st, u->v, u->strict, u->out, 1, &drvs);
+}
+
+void value_print_xml(struct eval_state *st, struct value *v, bool strict, struct strbuf *out) {
     sb_adds(out, "<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
-    xml_rec(st, v, strict, out, 1, &drvs);
+    struct xml_ud u = {v, strict, out};
+    struct nix_error *e = eval_try(st, xml_run, &u);
+    if (e) {
+        xml_close_open(out);
+        eval_rethrow(st, e);
+    }
     sb_adds(out, "</expr>\n");
 }

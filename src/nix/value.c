@@ -226,7 +226,7 @@ struct symtab {
     uint32_t *lens;
     uint32_t *hashes;
     size_t n, cap;
-    uint32_t *slots; /* id + 1, 0 = empty */
+    uint64_t *slots; /* hash << 32 | (id + 1); 0 = empty (the hash in the slot saves a miss) */
     size_t nslots;
 };
 
@@ -257,13 +257,13 @@ struct symtab *symtab_new(void) {
 
 static void symtab_rehash(struct symtab *t) {
     size_t ns = t->nslots * 2;
-    uint32_t *slots = GC_MALLOC_ATOMIC(ns * sizeof *slots);
+    uint64_t *slots = GC_MALLOC_ATOMIC(ns * sizeof *slots);
     memset(slots, 0, ns * sizeof *slots);
     for (size_t i = 0; i < t->n; i++) {
         size_t h = t->hashes[i] & (ns - 1);
         while (slots[h])
             h = (h + 1) & (ns - 1);
-        slots[h] = (uint32_t)i + 1;
+        slots[h] = (uint64_t)t->hashes[i] << 32 | ((uint32_t)i + 1);
     }
     t->slots = slots;
     t->nslots = ns;
@@ -273,11 +273,12 @@ nix_sym sym_intern(struct symtab *t, const char *s, size_t len) {
     uint32_t hv = hash_bytes(s, len);
     size_t h = hv & (t->nslots - 1);
     for (;;) {
-        uint32_t id = t->slots[h];
-        if (!id) break;
-        id--;
-        if (t->hashes[id] == hv && t->lens[id] == len && memcmp(t->names[id], s, len) == 0)
-            return id;
+        uint64_t slot = t->slots[h];
+        if (!slot) break;
+        if ((uint32_t)(slot >> 32) == hv) {
+            uint32_t id = (uint32_t)slot - 1;
+            if (t->lens[id] == len && memcmp(t->names[id], s, len) == 0) return id;
+        }
         h = (h + 1) & (t->nslots - 1);
     }
     if (t->n == t->cap) {
@@ -297,7 +298,7 @@ nix_sym sym_intern(struct symtab *t, const char *s, size_t len) {
     t->names[id] = gc_strndup(s, len);
     t->lens[id] = (uint32_t)len;
     t->hashes[id] = hv;
-    t->slots[h] = id + 1;
+    t->slots[h] = (uint64_t)hv << 32 | (id + 1);
     if (t->n * 2 > t->nslots) symtab_rehash(t);
     return id;
 }
