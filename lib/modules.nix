@@ -192,7 +192,10 @@ rec {
           if m._type or "module" == "module" then unifyModuleSyntax parentFile fallbackKey m
           else if m._type == "if" || m._type == "override" then
             loadModule parentFile fallbackKey { config = m; }
-          else throw "Could not load a value as a module, because it is of type ${quoteString m._type}, in file ${toString parentFile}."
+          else throw ("Could not load a value as a module, because it is of type ${quoteString m._type}, in file ${toString parentFile}."
+            + (if m._type == "configuration"
+               then " If you do intend to import this configuration, please only import the modules that make up the configuration. You may have to create a `let` binding, file or attribute to give yourself access to the relevant modules."
+               else ""))
         else if isList m then
           throw "Module imports can't be nested lists. Perhaps you meant to remove one level of lists? Definitions: ${showDefs [{ file = parentFile; value = m; }]}"
         else
@@ -325,8 +328,8 @@ rec {
         let subtree = module.config; in
         if !isAttrs subtree then
           throw ''
-            You're trying to declare a value of type `${typeOf subtree}'
-            rather than an attribute-set for the option
+            In module `${module.file}', you're trying to define a value of type `${typeOf subtree}'
+            rather than an attribute set for the option
             `${concatStringsSep "." prefix}'!
 
             This usually happens if `${concatStringsSep "." prefix}' has option
@@ -490,16 +493,32 @@ rec {
       { values = ordered; inherit (filtered) highestPrio; };
     defsFinal = defsFinal'.values;
 
-    # Types with `mergeChecked` (the composite ones) check and merge in one
-    # step and say what is wrong with the definitions themselves (nixpkgs'
-    # `merge.v2`); the others are checked here with `check`.
+    # Composite types check and merge in one step and say what is wrong with
+    # the definitions themselves (`merge.v2`, see lib/types.nix); the others
+    # are checked here with `check`.
     mergedValue =
       if isDefined then
-        if type ? mergeChecked then
-          let r = type.mergeChecked loc defsFinal; in
-          if r.headError != null
-          then throw "A definition for option `${showOption loc}' is not of type `${type.description}'. ${r.headError.message}"
-          else r.value
+        if type.merge ? v2 then
+          if !(type.check.isV2MergeCoherent or false) then
+            throw ''
+              The option `${showOption loc}' has a type `${type.description}' that uses
+              an ad-hoc `type // { check = ...; }' override, which is incompatible with
+              the v2 merge mechanism.
+
+              Please use `lib.types.addCheck` instead of `type // { check }' to add
+              custom validation. For example:
+
+                lib.types.addCheck baseType (value: /* your check */)
+
+              instead of:
+
+                baseType // { check = value: /* your check */; }
+            ''
+          else
+            let r = type.merge.v2 { inherit loc; defs = defsFinal; }; in
+            if r.headError != null
+            then throw "A definition for option `${showOption loc}' is not of type `${type.description}'. ${r.headError.message}"
+            else r.value
         else if all (def: type.check def.value) defsFinal then type.merge loc defsFinal
         else
           let invalid = filter (def: !type.check def.value) defsFinal; in
@@ -609,12 +628,17 @@ rec {
     use = builtins.trace "Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'.";
   };
 
-  mkRenamedOptionModuleWith = { sinceRelease, from, to }: doRename {
-    inherit from to;
-    visible = false;
-    warn = true;
-    use = builtins.trace "Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'.";
-  };
+  # Warns only once the rename is older than the oldest supported release.
+  mkRenamedOptionModuleWith = { sinceRelease, from, to }:
+    let old = lib.trivial.oldestSupportedReleaseIsAtLeast sinceRelease; in
+    doRename {
+      inherit from to;
+      visible = false;
+      warn = old;
+      use = if old
+        then builtins.trace "evaluation warning: Obsolete option `${showOption from}' is used. It was renamed to `${showOption to}'."
+        else x: x;
+    };
 
   # Several old options replaced by one new option computed from them.
   mkMergedOptionModule = from: to: mergeFn:

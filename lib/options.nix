@@ -44,7 +44,8 @@ let
     let
       inner = "\n${indent}  ";
       outer = "\n${indent}";
-      pretty = _: prettyAt (depth + 1);
+      # A nested value, one level deeper.
+      child = prettyAt (depth + 1) (indent + "  ");
     in
     if depth > 10 then "\"<unevaluated>\""
     else if isInt v then toString v
@@ -56,7 +57,7 @@ let
     else if isPath v then toString v
     else if isList v then
       if v == [ ] then "[ ]"
-      else "[" + inner + concatStringsSep inner (map (pretty null (indent + "  ")) v) + outer + "]"
+      else "[" + inner + concatStringsSep inner (map child v) + outer + "]"
     else if isFunction v then
       let args = functionArgs v; in
       if args == { } then "<function>"
@@ -67,7 +68,7 @@ let
       else if isDerivation v then "<derivation ${v.name or "???"}>"
       else "{" + inner
         + concatStringsSep inner (map (n:
-            "${showIdentifier n} = ${if elem n specialAttrs then prettyAt depth (indent + "  ") v.${n} else pretty null (indent + "  ") v.${n}};")
+            "${showIdentifier n} = ${if elem n specialAttrs then prettyAt depth (indent + "  ") v.${n} else child v.${n}};")
             (attrNames v))
         + outer + "}"
     else "<${typeOf v}>";

@@ -93,17 +93,28 @@ let
       , functor ? defaultFunctor name
       , deprecationMessage ? null
       , nestedTypes ? { }
-        # Composite types check and merge in one step: loc: defs:
-        # { headError = null or { message }; value }.  The module system
-        # uses it instead of check + merge (nixpkgs' merge.v2).
-      , mergeChecked ? null
       }: {
         _type = "option-type";
         inherit name check merge emptyValue getSubOptions getSubModules
           substSubModules typeMerge functor deprecationMessage nestedTypes
           descriptionClass;
         description = if description == null then name else description;
-      } // (if mergeChecked != null then { inherit mergeChecked; } else { });
+      };
+
+    # Composite types check and merge in one step (nixpkgs' `merge.v2`):
+    # their `merge` is a callable set whose `v2 { loc, defs }` returns
+    # { headError = null or { message }; value }, and their `check` is marked
+    # as agreeing with it.  Overriding `merge` with `//` drops v2 (the module
+    # system then checks and merges the classic way); overriding `check`
+    # alone would make the two disagree, which the module system rejects.
+    checkedMerge = v2: {
+      __functor = self: loc: defs: (self.v2 { inherit loc defs; }).value;
+      inherit v2;
+    };
+    coherentCheck = f: {
+      __functor = self: f;
+      isV2MergeCoherent = true;
+    };
 
     # What is wrong with definitions that fail `check`, null when none do.
     checkDefs = check: defs:
@@ -111,9 +122,9 @@ let
       if invalid == [ ] then null
       else { message = "Definition values: ${lib.options.showDefs invalid}"; };
 
-    # A type's checked merge, for types with or without mergeChecked.
+    # A type's checked merge, for types with or without one.
     mergeCheckedWith = t: loc: defs:
-      if t ? mergeChecked then t.mergeChecked loc defs
+      if t.merge ? v2 then t.merge.v2 { inherit loc defs; }
       else { headError = checkDefs t.check defs; value = t.merge loc defs; };
 
     # A type's description inside another's, in parentheses unless its kind
@@ -133,7 +144,7 @@ let
 
     # Turns off the check for undeclared options (used where a submodule is
     # evaluated without its definitions, for descriptions and documentation).
-    noCheckModule = {
+    noCheckForDocsModule = {
       _file = "<built-in module that disables checks for the purpose of documentation generation>";
       config._module.check = lib.modules.mkForce false;
     };
@@ -404,19 +415,18 @@ let
         name = "listOf";
         description = "list of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") elemType}";
         descriptionClass = "composite";
-        check = isList;
+        check = coherentCheck isList;
         # Every element of every definition is merged on its own, so that
         # element types check (and submodules evaluate) each entry; entries
         # that vanish (mkIf false) are dropped.
-        mergeChecked = loc: defs: {
+        merge = checkedMerge ({ loc, defs }: {
           headError = checkDefs isList defs;
           value = map (x: x.value) (filter (x: x ? value) (concatLists (imap1 (n: def:
             imap1 (m: v:
               (mergeDefinitions (loc ++ [ "[definition ${toString n}-entry ${toString m}]" ])
                 elemType [{ inherit (def) file; value = v; }]).optionalValue)
               def.value) defs)));
-        };
-        merge = loc: defs: ((listOf elemType).mergeChecked loc defs).value;
+        });
         emptyValue = { value = [ ]; };
         getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
         getSubModules = elemType.getSubModules;
@@ -449,8 +459,8 @@ let
           description = (if lazy then "lazy attribute set" else "attribute set")
             + " of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") elemType}";
           descriptionClass = "composite";
-          check = isAttrs;
-          mergeChecked = loc: defs: {
+          check = coherentCheck isAttrs;
+          merge = checkedMerge ({ loc, defs }: {
             headError = checkDefs isAttrs defs;
             value =
               if lazy then
@@ -466,8 +476,7 @@ let
                 listToAttrs (concatLists (map (n:
                   if merged.${n} ? value then [{ name = n; value = merged.${n}.value; }] else [ ])
                   (attrNames merged)));
-          };
-          merge = loc: defs: ((attrsWith { inherit elemType lazy placeholder; }).mergeChecked loc defs).value;
+          });
           emptyValue = { value = { }; };
           getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "<${placeholder}>" ]);
           getSubModules = elemType.getSubModules;
@@ -564,6 +573,81 @@ let
       json = serializableValueWith { typeName = "JSON"; };
       toml = serializableValueWith { typeName = "TOML"; nullable = false; };
 
+      attrListOf = elemType: attrListWith { inherit elemType; };
+
+      # An ordered list of single-attribute sets `[ { a = 1; } { b = 2; } ]`
+      # (or, with asAttrs, a set whose repeated names are combined by
+      # mergeAttrValues).  Definitions are lists of such sets (elements may
+      # be wrapped in mkOrder) or sets (values may be wrapped in mkOrder);
+      # all are concatenated, per name only the highest mkOverride priority
+      # is kept, and the entries are sorted stably by order priority.
+      attrListWith = { elemType, asAttrs ? false, mergeAttrValues ? name: values: values }:
+        let
+          description = "attribute list of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") elemType}";
+          orderPrio = lib.modules.defaultOrderPriority;
+          overridePrio = lib.modules.defaultOverridePriority;
+
+          # The value with its order and override priorities taken off
+          # (mkOverride stays on the value, for mergeDefinitions).
+          peel = v:
+            let kind = v._type or null; in
+            if kind == "order" then peel v.content // { prio = v.priority; }
+            else if kind == "override" then
+              let inner = peel v.content; in
+              inner // { override = v.priority; value = lib.modules.mkOverride v.priority inner.value; }
+            else { value = v; prio = orderPrio; override = overridePrio; };
+
+          listItem = loc: file: raw:
+            let
+              ordered = (raw._type or null) == "order";
+              item = if ordered then raw.content else raw;
+              names = if isAttrs item then attrNames item else [ ];
+            in
+            if isAttrs item && length names == 1 then
+              let p = peel item.${head names}; in
+              p // { inherit file; key = head names; prio = if ordered then raw.priority else p.prio; }
+            else
+              throw "A definition for option `${showOption loc}' is not of type `${description}'. ${
+                if !isAttrs item then "Each list element must be an attribute set, but got ${typeOf item}"
+                else "Each list element must be a single-key attribute set, but got ${toString (length names)} keys"}.${
+                lib.options.showDefs [{ inherit file; value = raw; }]}";
+
+          items = loc: def:
+            if isList def.value then map (listItem loc def.file) def.value
+            else map (n: peel def.value.${n} // { inherit (def) file; key = n; }) (attrNames def.value);
+
+          check = x: isList x || isAttrs x;
+        in
+        mkOptionType {
+          name = "attrListOf";
+          inherit description;
+          descriptionClass = "composite";
+          check = coherentCheck check;
+          merge = checkedMerge ({ loc, defs }:
+            let
+              all' = concatLists (map (items loc) defs);
+              best = foldl' (acc: i:
+                if i.override < (acc.${i.key} or overridePrio) then acc // { ${i.key} = i.override; } else acc) { } all';
+              kept = builtins.sort (a: b: a.prio < b.prio)
+                (filter (i: i.override == (best.${i.key} or overridePrio)) all');
+              merged = filter (e: e.eval.optionalValue ? value) (map (i: {
+                inherit (i) key;
+                eval = mergeDefinitions (loc ++ [ i.key ]) elemType [{ inherit (i) file value; }];
+              }) kept);
+              list = map (e: { ${e.key} = e.eval.optionalValue.value; }) merged;
+            in
+            {
+              headError = checkDefs check defs;
+              value = if asAttrs then zipAttrsWith mergeAttrValues list else list;
+            });
+          emptyValue = { value = if asAttrs then { } else [ ]; };
+          getSubOptions = prefix: elemType.getSubOptions (prefix ++ [ "*" ]);
+          getSubModules = elemType.getSubModules;
+          substSubModules = m: attrListWith { inherit asAttrs mergeAttrValues; elemType = elemType.substSubModules m; };
+          typeMerge = t: null;
+          nestedTypes.elemType = elemType;
+        };
+
       uniq = unique { message = ""; };
 
       unique = { message }: type: mkOptionType {
@@ -582,8 +666,8 @@ let
         name = "nullOr";
         description = "null or ${optionDescriptionPhrase (c: c == "noun" || c == "conjunction") elemType}";
         descriptionClass = "conjunction";
-        check = x: x == null || elemType.check x;
-        mergeChecked = loc: defs:
+        check = coherentCheck (x: x == null || elemType.check x);
+        merge = checkedMerge ({ loc, defs }:
           let nulls = count (d: d.value == null) defs; in
           if nulls == 0 then mergeCheckedWith elemType loc defs
           else {
@@ -594,10 +678,12 @@ let
                 mixedNulls = true;
               };
             value = null;
-          };
-        merge = loc: defs:
-          let r = (nullOr elemType).mergeChecked loc defs; in
-          if r.headError.mixedNulls or false then throw r.headError.message else r.value;
+          }) // {
+          # Called directly, mixed nulls are an error of their own.
+          __functor = self: loc: defs:
+            let r = self.v2 { inherit loc defs; }; in
+            if r.headError.mixedNulls or false then throw r.headError.message else r.value;
+        };
         emptyValue = { value = null; };
         getSubOptions = elemType.getSubOptions;
         getSubModules = elemType.getSubModules;
@@ -691,7 +777,7 @@ let
           freeformType = base._module.freeformType;
           # For descriptions and documentation: without definitions, so
           # without the check for undeclared options.
-          docsEval = base.extendModules { modules = [ noCheckModule ]; };
+          docsEval = base.extendModules { modules = [ noCheckForDocsModule ]; };
           check = x: isAttrs x || isFunction x || path.check x;
         in
         mkOptionType {
@@ -701,23 +787,20 @@ let
             else if docsEval._module.freeformType ? description
             then "open submodule of ${optionDescriptionPhrase (c: c == "noun" || c == "composite") docsEval._module.freeformType}"
             else "submodule";
-          inherit check;
-          mergeChecked = loc: defs: {
+          check = coherentCheck check;
+          merge = checkedMerge ({ loc, defs }: {
             headError = checkDefs check defs;
             value = (base.extendModules {
               modules = [{ _module.args.name = last loc; }] ++ asModules defs;
               prefix = loc;
             }).config;
-          };
-          merge = loc: defs:
-            (base.extendModules {
-              modules = [{ _module.args.name = last loc; }] ++ asModules defs;
-              prefix = loc;
-            }).config;
+          });
           emptyValue = { value = base.config; };
           getSubOptions = prefix:
-            (base.extendModules { inherit prefix; }).options
-            // (if freeformType != null then { _freeformOptions = freeformType.getSubOptions prefix; } else { });
+            let docs = base.extendModules { inherit prefix; modules = [ noCheckForDocsModule ]; }; in
+            docs.options
+            // (if docs._module.freeformType != null
+                then { _freeformOptions = docs._module.freeformType.getSubOptions prefix; } else { });
           getSubModules = modules;
           substSubModules = m: submoduleWith (attrs // { modules = m; });
           nestedTypes = if freeformType != null then { inherit freeformType; } else { };
@@ -779,9 +862,9 @@ let
           else "${optionDescriptionPhrase (c: c == "noun" || c == "conjunction") t1} or ${
             optionDescriptionPhrase (c: c == "noun" || c == "conjunction" || c == "composite") t2}";
         descriptionClass = "conjunction";
-        check = x: t1.check x || t2.check x;
+        check = coherentCheck (x: t1.check x || t2.check x);
         # The first type that takes every definition merges them all.
-        mergeChecked = loc: defs:
+        merge = checkedMerge ({ loc, defs }:
           let
             r1 = mergeCheckedWith t1 loc defs;
             r2 = mergeCheckedWith t2 loc defs;
@@ -791,8 +874,7 @@ let
           else {
             headError.message = "The option `${showOption loc}` is neither a value of type `${t1.description}` nor `${t2.description}`, Definition values: ${lib.options.showDefs defs}";
             value = mergeOneOption loc defs;
-          };
-        merge = loc: defs: ((either t1 t2).mergeChecked loc defs).value;
+          });
         typeMerge = f':
           if f'.name != "either" then null
           else
@@ -817,19 +899,18 @@ let
           name = "coercedTo";
           description = "${optionDescriptionPhrase (c: c == "noun") finalType} or ${
             optionDescriptionPhrase (c: c == "noun") coercedType} convertible to it";
-          check = x: (coercedType.check x && finalType.check (coerceFunc x)) || finalType.check x;
-          mergeChecked = loc: defs:
+          check = coherentCheck (x: (coercedType.check x && finalType.check (coerceFunc x)) || finalType.check x);
+          merge = checkedMerge ({ loc, defs }:
             let
               coerce = d:
                 if (mergeCheckedWith coercedType loc [ d ]).headError == null then coerceFunc d.value else d.value;
               finalDefs = map (d: d // { value = coerce d; }) defs;
             in
-            if finalType ? mergeChecked then finalType.mergeChecked loc finalDefs
+            if finalType.merge ? v2 then finalType.merge.v2 { inherit loc; defs = finalDefs; }
             else {
               value = finalType.merge loc finalDefs;
               headError = checkDefs (x: (coercedType.check x && finalType.check (coerceFunc x)) || finalType.check x) defs;
-            };
-          merge = loc: defs: ((coercedTo coercedType coerceFunc finalType).mergeChecked loc defs).value;
+            });
           emptyValue = finalType.emptyValue;
           getSubOptions = finalType.getSubOptions;
           getSubModules = finalType.getSubModules;
@@ -841,16 +922,12 @@ let
         };
 
       addCheck = elemType: check:
-        if elemType ? mergeChecked then
-          let
-            mergeChecked = loc: defs:
-              let r = elemType.mergeChecked loc defs; in
-              r // { headError = if r.headError != null then r.headError else checkDefs check defs; };
-          in
+        if elemType.merge ? v2 then
           elemType // {
-            check = x: elemType.check x && check x;
-            inherit mergeChecked;
-            merge = loc: defs: (mergeChecked loc defs).value;
+            check = coherentCheck (x: elemType.check x && check x);
+            merge = checkedMerge ({ loc, defs }:
+              let r = elemType.merge.v2 { inherit loc defs; }; in
+              r // { headError = if r.headError != null then r.headError else checkDefs check defs; });
           }
         else elemType // { check = x: elemType.check x && check x; };
     };

@@ -3,7 +3,8 @@
 # Owns: dagOf (an attribute set of DAG entries; a plain value is an entry
 # that may go anywhere), gvariant (dconf values: definitions become GVariant
 # values; arrays concatenate, strings and doubles must agree, other kinds
-# take a single definition), selectorFunction, overlayFunction and fontType.
+# take a single definition), selectorFunction, overlayFunction, fontType,
+# nushellValue, sourceFile and sourceFileOrLines.
 { lib, dag, gvariant }:
 
 let
@@ -89,6 +90,57 @@ rec {
       };
     };
   };
+
+  # A value for Nushell configuration: scalars, paths, sets and lists of
+  # them, or inline Nushell code (`{ _type = "nushell-inline"; ... }`).
+  nushellValue =
+    let
+      valueType = t.nullOr (t.oneOf [
+        (t.mkOptionType {
+          name = "nushell";
+          description = "Nushell inline value";
+          descriptionClass = "name";
+          check = v: (v._type or null) == "nushell-inline";
+        })
+        t.bool t.int t.float t.str t.path
+        (t.attrsOf valueType // { description = "attribute set of Nushell values"; descriptionClass = "name"; })
+        (t.listOf valueType // { description = "list of Nushell values"; descriptionClass = "name"; })
+      ]);
+    in
+    valueType;
+
+  # A file for `targetDir`: either linked from `source` (a directory source
+  # is linked as the whole directory) or written from `text`.
+  sourceFile = targetDir: fileName:
+    let targetFile = "${targetDir}/${fileName}"; in
+    t.submodule ({ config, ... }: {
+      options = {
+        target = mkOption { type = t.singleLineStr; internal = true; readOnly = true; };
+        source = mkOption {
+          type = t.nullOr t.path;
+          default = null;
+          description = "The path to be linked to `${targetDir}` if {option}`source` is a directory, or to `${targetFile}` if it is a file.";
+        };
+        text = mkOption {
+          type = t.lines;
+          default = "";
+          description = "Text to be included in `${targetFile}`.";
+        };
+        recursive = lib.options.mkEnableOption "Whether to recursively link files from {option}`source` (if it is a directory) in `${targetDir}`.\n";
+      };
+      config.target =
+        if config.source != null && builtins.pathExists (toString config.source + "/.") then targetDir else targetFile;
+    });
+
+  # Like sourceFile, but a plain string is the file's text.
+  sourceFileOrLines = targetDir: fileName:
+    let fileType = sourceFile targetDir fileName; in
+    t.either t.lines fileType // {
+      merge = loc: defs: fileType.merge loc (map (def:
+        if t.lines.check def.value
+        then { inherit (def) file; value = { text = def.value; source = null; recursive = false; }; }
+        else def) defs);
+    };
 
   gvariant = t.mkOptionType rec {
     name = "gvariant";

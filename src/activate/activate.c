@@ -970,8 +970,10 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
     struct profile_gens gens = {0};
 
     if (!o->dry_run && hearth_paths_create(a.p, err) != 0) return -1;
-    lock = hearth_lock(a.p, !o->dry_run, err);
-    if (lock == -1) return -1;
+    if (!o->lock_held) {
+        lock = hearth_lock(a.p, !o->dry_run, err);
+        if (lock == -1) return -1;
+    }
     home_fd = open(a.p->home, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     a.home_real = realpath(a.p->home, NULL);
     if (home_fd < 0 || !a.home_real) {

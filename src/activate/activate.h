@@ -39,6 +39,9 @@ struct activate_options {
     FILE *out;        /* progress (stdout) */
     FILE *log;        /* warnings (stderr) */
     long fault_after; /* > 0: SIGKILL self after that many mutating syscalls (tests only) */
+    /* The caller already holds hearth_lock() (e.g. `switch`, so that no gc runs between
+     * building the generation and activating it); activate then does not take it. */
+    bool lock_held;
 };
 
 /* Activates the generation at gen_path. Returns 0, or -1 with *err set. */

@@ -272,8 +272,11 @@ int cmd_eval(const struct cli_invocation *inv) {
 #define NEED(n)                                                                                    \
     do {                                                                                           \
         if (i + (n) >= argc) {                                                                     \
-            fprintf(stderr, "error: flag '%s' requires %d argument%s\n", a, (n),                   \
-                    (n) > 1 ? "s" : "");                                                           \
+            if ((n) == 1)                                                                          \
+                fprintf(stderr, "error: '%s' requires an argument\n", a);                          \
+            else                                                                                   \
+                fprintf(stderr, "error: flag '%s' requires %d argument(s)\n", a, (n));             \
+            fprintf(stderr, "Try '%s eval --help' for more information.\n", o.prog);               \
             goto done;                                                                             \
         }                                                                                          \
     } while (0)
@@ -324,7 +327,7 @@ int cmd_eval(const struct cli_invocation *inv) {
         goto done;
     }
     if (o.expr_mode && o.ninputs == 0) {
-        fprintf(stderr, "error: -E requires an expression\n");
+        rc = 0; /* nix-instantiate -E with no expression evaluates nothing */
         goto done;
     }
     rc = eval_run_big_stack(eval_thread, &o);

@@ -144,16 +144,13 @@ int cmd_init(const struct cli_invocation *inv) {
         } else {
             struct hm_evaluated ev;
             rc = hm_evaluate(&a, &paths, &ev);
-            char *gen = rc == 0 ? hm_build(&a, &paths, ev.spec) : NULL;
-            if (rc == 0 && !gen) rc = 1;
-            if (gen) rc = hm_activate(&a, &paths, gen, &ev);
+            if (rc == 0) rc = hm_build_and_activate(&a, &paths, ev.spec, &ev);
             if (rc == 0)
                 printf("\nAll done! The %s tool should now be installed and you can edit\n\n"
                        "    %s\n\n"
                        "to configure Home Manager. Run '%s option NAME' to see what an option "
                        "does.\n",
                        a.prog, conf, a.prog);
-            free(gen);
             hm_evaluated_free(&ev);
             hearth_paths_free(&paths);
         }

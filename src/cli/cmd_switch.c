@@ -29,14 +29,8 @@ int cmd_switch(const struct cli_invocation *inv) {
     struct hm_evaluated ev;
     rc = hm_evaluate(&a, &paths, &ev);
     if (rc == 0) {
-        char *gen = hm_build(&a, &paths, ev.spec);
-        if (!gen)
-            rc = 1;
-        else {
-            rc = hm_activate(&a, &paths, gen, &ev);
-            if (rc == 0) hm_news_notice(&a, ev.news);
-            free(gen);
-        }
+        rc = hm_build_and_activate(&a, &paths, ev.spec, &ev);
+        if (rc == 0) hm_news_notice(&a, ev.news);
     }
     hm_evaluated_free(&ev);
     hearth_paths_free(&paths);

@@ -48,9 +48,7 @@ int cmd_uninstall(const struct cli_invocation *inv) {
     }
     printf("Switching to empty Home Manager configuration...\n");
     fflush(stdout);
-    char *gen = hm_build(&a, &paths, EMPTY_SPEC);
-    rc = gen ? hm_activate(&a, &paths, gen, NULL) : 1;
-    free(gen);
+    rc = hm_build_and_activate(&a, &paths, EMPTY_SPEC, NULL);
     if (rc == 0 && !a.dry_run) {
         remove_links(paths.profiles_dir);
         remove_links(paths.gcroots_dir);

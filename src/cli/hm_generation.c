@@ -126,9 +126,10 @@ char *hm_build(const struct hm_args *a, const struct hearth_paths *paths, const 
     return gen;
 }
 
-int hm_activate(const struct hm_args *a, const struct hearth_paths *paths, const char *gen,
-                const struct hm_evaluated *ev) {
+static int activate_locked(const struct hm_args *a, const struct hearth_paths *paths,
+                           const char *gen, const struct hm_evaluated *ev, bool lock_held) {
     struct activate_options o = {0};
+    o.lock_held = lock_held;
     o.paths = paths;
     o.out = stdout;
     o.log = stderr;
@@ -155,6 +156,32 @@ int hm_activate(const struct hm_args *a, const struct hearth_paths *paths, const
     }
     free(err);
     services_report_free(&sa.report);
+    return rc;
+}
+
+int hm_activate(const struct hm_args *a, const struct hearth_paths *paths, const char *gen,
+                const struct hm_evaluated *ev) {
+    return activate_locked(a, paths, gen, ev, false);
+}
+
+int hm_build_and_activate(const struct hm_args *a, const struct hearth_paths *paths,
+                          const char *spec, const struct hm_evaluated *ev) {
+    char *err = NULL;
+    if (hearth_paths_create(paths, &err) != 0) {
+        fprintf(stderr, "%s: %s\n", a->prog, err);
+        free(err);
+        return 1;
+    }
+    int lock = hearth_lock(paths, !a->dry_run, &err);
+    if (lock == -1) {
+        fprintf(stderr, "%s\n", err ? err : "cannot take the activation lock");
+        free(err);
+        return 1;
+    }
+    char *gen = hm_build(a, paths, spec);
+    int rc = gen ? activate_locked(a, paths, gen, ev, lock >= 0) : 1;
+    free(gen);
+    if (lock >= 0) hearth_unlock(lock);
     return rc;
 }
 

@@ -33,6 +33,11 @@ char *hm_build(const struct hm_args *a, const struct hearth_paths *paths, const 
 int hm_activate(const struct hm_args *a, const struct hearth_paths *paths, const char *gen,
                 const struct hm_evaluated *ev);
 
+/* Builds `spec` and activates it, holding the activation lock from before the build until
+ * the end (so that no gc removes the new generation in between). Returns the exit code. */
+int hm_build_and_activate(const struct hm_args *a, const struct hearth_paths *paths,
+                          const char *spec, const struct hm_evaluated *ev);
+
 /* "There are N unread and relevant news items." as Home Manager says it after a build or a
  * switch, or the items themselves with news.display = "show". */
 void hm_news_notice(const struct hm_args *a, const char *news_json);

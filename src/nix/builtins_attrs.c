@@ -19,8 +19,17 @@ static void prim_zipAttrsWith(struct eval_state *st, struct value **args, struct
     eval_force_function(st, args[0], pos);
     eval_force_list(st, args[1], pos);
     size_t nl = args[1]->list.n, total = 0;
-    for (size_t i = 0; i < nl; i++)
-        total += eval_force_attrs(st, args[1]->list.items[i], pos)->n;
+    for (size_t i = 0; i < nl; i++) {
+        struct value *x = args[1]->list.items[i];
+        eval_force(st, x, pos);
+        /* Nix reports this without a position, with a trace frame. */
+        if (x->type != VT_ATTRS)
+            builtins_throw_with_frame(
+                st, 0, gc_printf("value is %s while a set was expected", value_type_desc(x)), pos,
+                "while evaluating a value of the list passed as second argument to "
+                "builtins.zipAttrsWith");
+        total += x->attrs->n;
+    }
     size_t cap = 8;
     while (cap < total * 2)
         cap *= 2;

@@ -287,6 +287,11 @@ static void prim_concatMap(struct eval_state *st, struct value **args, struct va
     for (size_t i = 0; i < n; i++) {
         rs[i] = value_alloc();
         eval_call(st, args[0], 1, &args[1]->list.items[i], rs[i], pos);
+        eval_force(st, rs[i], pos);
+        if (rs[i]->type != VT_LIST) {
+            eval_trace_push(st, pos, "while evaluating the result of 'concatMap'");
+            eval_type_error(st, rs[i], "a list", value_pos(rs[i], value_pos(args[0], pos)));
+        }
     }
     concat_lists_of(st, rs, n, out, pos);
 }
@@ -322,7 +327,10 @@ static void prim_getAttr(struct eval_state *st, struct value **args, struct valu
     const char *name = eval_force_string_noctx(st, args[0], pos);
     struct attrs *a = eval_force_attrs(st, args[1], pos);
     struct attr *x = attrs_get(a, eval_sym(st, name));
-    if (!x) eval_error(st, ERR_EVAL, pos, "attribute '%s' missing for call to 'getAttr'", name);
+    if (!x) eval_trace_push(st, pos, "while evaluating the 'getAttr' builtin");
+    if (!x)
+        eval_error(st, ERR_EVAL, value_pos(args[1], pos),
+                   "attribute '%s' missing for call to 'getAttr'", name);
     eval_force(st, x->value, pos);
     *out = *x->value;
 }
@@ -360,12 +368,16 @@ static void prim_listToAttrs(struct eval_state *st, struct value **args, struct 
     for (size_t i = 0; i < n; i++) {
         struct attrs *e = eval_force_attrs(st, args[0]->list.items[i], pos);
         struct attr *nm = attrs_get(e, st->s_name);
+        if (!nm) eval_trace_push(st, pos, "while evaluating the 'listToAttrs' builtin");
         if (!nm)
-            eval_error(st, ERR_EVAL, pos, "attribute 'name' missing for call to 'listToAttrs'");
+            eval_error(st, ERR_EVAL, value_pos(args[0]->list.items[i], pos),
+                       "attribute 'name' missing for call to 'listToAttrs'");
         const char *name = eval_force_string_noctx(st, nm->value, nm->pos ? nm->pos : pos);
         struct attr *val = attrs_get(e, st->s_value);
+        if (!val) eval_trace_push(st, pos, "while evaluating the 'listToAttrs' builtin");
         if (!val)
-            eval_error(st, ERR_EVAL, pos, "attribute 'value' missing for call to 'listToAttrs'");
+            eval_error(st, ERR_EVAL, value_pos(args[0]->list.items[i], pos),
+                       "attribute 'value' missing for call to 'listToAttrs'");
         attrs_push(r, eval_sym(st, name), val->value, val->pos);
     }
     attrs_sort(r); /* stable: the first of duplicate names wins */

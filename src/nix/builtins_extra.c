@@ -52,3 +52,25 @@ void builtins_throw_with_frame(struct eval_state *st, nix_pos pos, const char *m
     e->nframes = n + 1;
     eval_rethrow(st, e);
 }
+
+struct realise {
+    struct value *v;
+    nix_pos pos;
+    const char *path;
+};
+
+static void realise_cb(struct eval_state *st, void *ud) {
+    struct realise *r = ud;
+    r->path = eval_coerce_to_path(st, r->v, r->pos);
+}
+
+const char *builtins_realise_path(struct eval_state *st, struct value *v, nix_pos pos) {
+    struct realise r = {v, pos, NULL};
+    size_t outer = st->show_trace ? st->ntrace : 0;
+    struct nix_error *e = eval_try(st, realise_cb, &r);
+    if (e) {
+        builtins_error_add_frame(e, outer, pos, "while realising the context of a path");
+        eval_rethrow(st, e);
+    }
+    return r.path;
+}

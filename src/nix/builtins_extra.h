@@ -13,12 +13,22 @@ void builtins_extra_register(struct eval_state *st);
  * a state is no longer used: LeakSanitizer cannot see pointers held in GC memory. */
 void builtins_extra_release(struct eval_state *st);
 
+/* builtins.toJSON's rendering of `v` (forced deeply as it goes), appended to `out`; string
+ * contexts are added to `ctx`. For `--json` output too. */
+void builtins_value_to_json(struct eval_state *st, struct value *v, struct strbuf *out,
+                            struct ctx_buf *ctx, nix_pos pos);
+
 /* Throws `msg` at `pos` with one trace frame (frame_pos, frame_msg) innermost, as Nix does for
  * errors it annotates ("while decoding a JSON string"): without --show-trace the frame shows
  * as the "(use '--show-trace' ...)" line. */
 __attribute__((noreturn)) void builtins_throw_with_frame(struct eval_state *st, nix_pos pos,
                                                          const char *msg, nix_pos frame_pos,
                                                          const char *frame_msg);
+
+/* A path argument of a builtin that reads the file system (readFile, readDir, scopedImport...)
+ * coerced to an absolute path; on error Nix adds the frame "while realising the context of a
+ * path" at `pos`, and so does this. */
+const char *builtins_realise_path(struct eval_state *st, struct value *v, nix_pos pos);
 
 /* Adds a trace frame to a caught error, below the `outer` outermost frames it already has. */
 void builtins_error_add_frame(struct nix_error *e, size_t outer, nix_pos pos, const char *msg);

@@ -19,7 +19,7 @@
 
 static void prim_readFile(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
-    const char *path = eval_coerce_to_path(st, args[0], pos);
+    const char *path = builtins_realise_path(st, args[0], pos);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) eval_error(st, ERR_IO, 0, "opening file '%s': %s", path, strerror(errno));
     struct stat sb;
@@ -57,7 +57,7 @@ static const char *type_of_mode(mode_t m) {
 
 static void prim_readDir(struct eval_state *st, struct value **args, struct value *out,
                          nix_pos pos) {
-    const char *path = eval_coerce_to_path(st, args[0], pos);
+    const char *path = builtins_realise_path(st, args[0], pos);
     DIR *d = opendir(path);
     if (!d) eval_error(st, ERR_IO, 0, "opening directory '%s': %s", path, strerror(errno));
     size_t n = 0, cap = 16;
@@ -106,7 +106,7 @@ static void prim_readDir(struct eval_state *st, struct value **args, struct valu
 
 static void prim_readFileType(struct eval_state *st, struct value **args, struct value *out,
                               nix_pos pos) {
-    const char *path = eval_coerce_to_path(st, args[0], pos);
+    const char *path = builtins_realise_path(st, args[0], pos);
     struct stat sb;
     if (lstat(path, &sb) != 0)
         eval_error(st, ERR_IO, pos, "getting status of '%s': %s", path, strerror(errno));
@@ -119,7 +119,7 @@ static void prim_pathExists(struct eval_state *st, struct value **args, struct v
     /* A string ending in '/' names a directory: "/a/file/" does not exist. */
     bool want_dir = args[0]->type == VT_STRING && args[0]->str.s[0] &&
                     args[0]->str.s[strlen(args[0]->str.s) - 1] == '/';
-    const char *path = eval_coerce_to_path(st, args[0], pos);
+    const char *path = builtins_realise_path(st, args[0], pos);
     struct stat sb;
     bool exists = want_dir ? stat(path, &sb) == 0 && S_ISDIR(sb.st_mode) : lstat(path, &sb) == 0;
     mk_bool(out, exists);
@@ -221,7 +221,7 @@ static void prim_fetchurl(struct eval_state *st, struct value **args, struct val
             const char *k = sym_name(st->symbols, a->a[i].name);
             nix_pos at = a->a[i].pos ? a->a[i].pos : pos;
             if (strcmp(k, "url") == 0)
-                url = eval_coerce_to_string(st, a->a[i].value, at, NULL, false, false);
+                url = eval_force_string_noctx(st, a->a[i].value, at);
             else if (strcmp(k, "name") == 0)
                 name = eval_force_string(st, a->a[i].value, at, NULL);
             else if (strcmp(k, "sha256") == 0)
@@ -231,7 +231,7 @@ static void prim_fetchurl(struct eval_state *st, struct value **args, struct val
         }
         if (!url) eval_error(st, ERR_EVAL, pos, "'url' argument required");
     } else {
-        url = eval_coerce_to_string(st, args[0], pos, NULL, false, false);
+        url = eval_force_string_noctx(st, args[0], pos);
     }
     const char *path = file_url_path(url);
     if (!path) no_network(st, url, pos);

@@ -15,20 +15,34 @@ static bool call_pred(struct eval_state *st, struct value *f, struct value *x, n
 }
 
 /* A stable merge sort; the comparator says whether its first argument goes before its
- * second. Temporary arrays are GC memory, as the comparator may unwind. */
-static void merge_sort(struct eval_state *st, struct value *cmp, struct value **a,
-                       struct value **tmp, size_t n, nix_pos pos) {
+ * second. Temporary arrays are GC memory, as the comparator may unwind. With builtins.lessThan
+ * as the comparator (the common case) values are compared directly, as Nix does. */
+struct sorter {
+    struct eval_state *st;
+    struct value *cmp;
+    bool less_than;
+    struct value *result; /* reused for each call of the comparator */
+    nix_pos pos;
+};
+
+static bool sort_less(struct sorter *s, struct value *a, struct value *b) {
+    if (s->less_than) return eval_compare(s->st, a, b, s->pos) < 0;
+    struct value *args[2] = {a, b};
+    eval_call(s->st, s->cmp, 2, args, s->result, s->pos);
+    return eval_force_bool(s->st, s->result, s->pos);
+}
+
+static void merge_sort(struct sorter *s, struct value **a, struct value **tmp, size_t n) {
     if (n < 2) return;
     size_t mid = n / 2;
-    merge_sort(st, cmp, a, tmp, mid, pos);
-    merge_sort(st, cmp, a + mid, tmp, n - mid, pos);
+    merge_sort(s, a, tmp, mid);
+    merge_sort(s, a + mid, tmp, n - mid);
+    /* Already in order: nothing to merge. */
+    if (!sort_less(s, a[mid], a[mid - 1])) return;
     size_t i = 0, j = mid, k = 0;
     while (i < mid && j < n) {
-        struct value *args[2] = {a[j], a[i]};
-        struct value *r = value_alloc();
-        eval_call(st, cmp, 2, args, r, pos);
         /* Take from the right only when it is strictly less, which keeps equal items in order. */
-        if (eval_force_bool(st, r, pos))
+        if (sort_less(s, a[j], a[i]))
             tmp[k++] = a[j++];
         else
             tmp[k++] = a[i++];
@@ -46,8 +60,10 @@ static void prim_sort(struct eval_state *st, struct value **args, struct value *
     size_t n = args[1]->list.n;
     mk_list(out, n);
     if (n) memcpy(out->list.items, args[1]->list.items, n * sizeof *out->list.items);
-    struct value **tmp = value_ptrs_alloc(n);
-    merge_sort(st, args[0], out->list.items, tmp, n, pos);
+    struct value **tmp = value_ptrs_alloc(n ? n : 1);
+    struct sorter s = {st, args[0], false, value_alloc(), pos};
+    s.less_than = args[0]->type == VT_PRIMOP && strcmp(args[0]->primop->name, "lessThan") == 0;
+    merge_sort(&s, out->list.items, tmp, n);
 }
 
 static void prim_partition(struct eval_state *st, struct value **args, struct value *out,
@@ -78,7 +94,7 @@ static void prim_partition(struct eval_state *st, struct value **args, struct va
 /* Groups in order of first appearance, found through a small hash index on the symbol. */
 struct group {
     nix_sym name;
-    size_t n;
+    size_t n, cap;
     struct value **items;
 };
 
@@ -103,10 +119,17 @@ static void prim_groupBy(struct eval_state *st, struct value **args, struct valu
         while (index[h] && groups[index[h] - 1].name != s)
             h = (h + 1) & (cap - 1);
         if (!index[h]) {
-            groups[ngroups] = (struct group){s, 0, value_ptrs_alloc(n - i)};
+            groups[ngroups] = (struct group){s, 0, 0, NULL};
             index[h] = (uint32_t)++ngroups;
         }
         struct group *g = &groups[index[h] - 1];
+        if (g->n == g->cap) {
+            size_t ncap = g->cap ? g->cap * 2 : 4;
+            struct value **ni = value_ptrs_alloc(ncap);
+            if (g->n) memcpy(ni, g->items, g->n * sizeof *ni);
+            g->items = ni;
+            g->cap = ncap;
+        }
         g->items[g->n++] = x;
     }
     struct attrs *a = attrs_new(ngroups);

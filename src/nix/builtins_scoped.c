@@ -30,10 +30,10 @@ static const char *read_source(struct eval_state *st, const char *path, nix_pos 
 static void prim_scopedImport(struct eval_state *st, struct value **args, struct value *out,
                               nix_pos pos) {
     struct attrs *a = eval_force_attrs(st, args[0], pos);
-    const char *path = path_canon(eval_coerce_to_path(st, args[1], pos));
+    const char *path = path_canon(builtins_realise_path(st, args[1], pos));
     struct stat sb;
     if (stat(path, &sb) != 0)
-        eval_error(st, ERR_IO, pos, "getting status of '%s': %s", path, strerror(errno));
+        eval_error(st, ERR_IO, 0, "getting status of '%s': %s", path, strerror(errno));
     if (S_ISDIR(sb.st_mode)) path = path_canon(gc_printf("%s/default.nix", path));
 
     /* A scope and an environment over the base ones, one slot per attribute. */

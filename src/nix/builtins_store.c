@@ -42,12 +42,14 @@ static struct store_builtins *sb_of(struct eval_state *st) {
     return st->store_ctx;
 }
 
-/* Raises a store error (a malloc'd message) as an evaluation error. */
+/* Raises a store error (a malloc'd message) as an evaluation error. Like Nix's store and
+ * system errors, it carries no source position (`pos` is only for the trace). */
 __attribute__((noreturn)) static void raise_store_error(struct eval_state *st, nix_pos pos,
                                                         char *err) {
+    (void)pos;
     const char *msg = gc_strdup(err ? err : "out of memory");
     free(err);
-    eval_error(st, ERR_EVAL, pos, "%s", msg);
+    eval_error(st, ERR_EVAL, 0, "%s", msg);
 }
 
 static struct store *open_store(struct eval_state *st, nix_pos pos) {
@@ -147,10 +149,13 @@ static int filter_cb(void *ud, const char *path, enum nar_type type, char **err)
     return f->keep ? 1 : 0;
 }
 
-/* Adds `path` to the store, raising any error. `filter` (may be NULL) is a Nix function. */
+/* Adds `path` to the store, raising any error. `filter` (may be NULL) is a Nix function.
+ * `traced`: errors get Nix's "while adding path" frame (builtins.path and filterSource). */
 static const char *add_path(struct eval_state *st, nix_pos pos, const char *path, const char *name,
-                            struct value *filter, bool recursive, const struct hash *expected) {
+                            struct value *filter, bool recursive, const struct hash *expected,
+                            bool traced) {
     struct store *s = open_store(st, pos);
+    if (traced) eval_trace_push(st, pos, gc_printf("while adding path '%s'", path));
     struct nix_filter f = {.st = st, .fn = filter, .pos = pos};
     struct store_add_source how = {.name = name,
                                    .recursive = recursive,
@@ -160,7 +165,10 @@ static const char *add_path(struct eval_state *st, nix_pos pos, const char *path
     if (expected) {
         /* Known content: when the path is already there, the source is not even read. */
         char *want = store_make_fixed_output_path(s->dir, recursive, expected, name);
-        if (want && store_has_path(s, want)) return gc_take(want);
+        if (want && store_has_path(s, want)) {
+            if (traced) eval_trace_pop(st);
+            return gc_take(want);
+        }
         free(want);
     }
     char *p = store_add_source(s, path, &how, NULL, &err);
@@ -176,10 +184,11 @@ static const char *add_path(struct eval_state *st, nix_pos pos, const char *path
         char *want = store_make_fixed_output_path(s->dir, recursive, expected, name);
         bool same = want && strcmp(want, added) == 0;
         free(want);
-        if (!same)
-            eval_error(st, ERR_EVAL, pos,
+        if (!same) /* a plain error in Nix: no position */
+            eval_error(st, ERR_EVAL, 0,
                        "store path mismatch in (possibly filtered) path added from '%s'", path);
     }
+    if (traced) eval_trace_pop(st);
     return added;
 }
 
@@ -188,11 +197,11 @@ static const char *copy_to_store(struct eval_state *st, const char *path, nix_po
     struct store_builtins *sb = sb_of(st);
     const char *known = copied_get(sb, path);
     if (known) return gc_strdup(known);
-    if (ends_with(path, ".drv"))
-        eval_error(st, ERR_EVAL, pos, "file names are not allowed to end in '.drv'");
+    if (ends_with(path, ".drv")) /* no position in Nix either */
+        eval_error(st, ERR_EVAL, 0, "file names are not allowed to end in '.drv'");
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    const char *p = add_path(st, pos, path, base, NULL, true, NULL);
+    const char *p = add_path(st, pos, path, base, NULL, true, NULL, false);
     copied_put(sb, path, p);
     return p;
 }
@@ -225,8 +234,11 @@ static bool is_drv_path(const char *p) {
 
 static enum hash_algo parse_algo(struct eval_state *st, const char *name, nix_pos pos) {
     enum hash_algo a;
+    /* Nix reports this as a usage error, without a position (and adds "Try '... --help'",
+     * for which the evaluator has no kind of error). */
+    (void)pos;
     if (!hash_algo_from_name(name, &a))
-        eval_error(st, ERR_EVAL, pos, "unknown hash algorithm '%s'", name);
+        eval_error(st, ERR_EVAL, 0, "unknown hash algorithm '%s'", name);
     return a;
 }
 
@@ -357,7 +369,8 @@ static void prim_path(struct eval_state *st, struct value **args, struct value *
         const char *base = strrchr(path, '/');
         name = base ? base + 1 : path;
     }
-    const char *p = add_path(st, pos, path, name, filter, recursive, have_hash ? &expected : NULL);
+    const char *p =
+        add_path(st, pos, path, name, filter, recursive, have_hash ? &expected : NULL, true);
     mk_string(out, p, ctx_single(p));
 }
 
@@ -370,7 +383,7 @@ static void prim_filterSource(struct eval_state *st, struct value **args, struct
                    "first argument in call to 'filterSource' is not a function but %s",
                    value_type_desc(args[0]));
     const char *base = strrchr(path, '/');
-    const char *p = add_path(st, pos, path, base ? base + 1 : path, args[0], true, NULL);
+    const char *p = add_path(st, pos, path, base ? base + 1 : path, args[0], true, NULL, true);
     mk_string(out, p, ctx_single(p));
 }
 
@@ -477,8 +490,8 @@ static void prim_appendContext(struct eval_state *st, struct value **args, struc
     for (uint32_t i = 0; i < a->n; i++) {
         const char *key = sym_name(st->symbols, a->a[i].name);
         nix_pos apos = a->a[i].pos ? a->a[i].pos : pos;
-        if (!is_store_path(st, key))
-            eval_error(st, ERR_EVAL, apos, "context key '%s' is not a store path", key);
+        if (!is_store_path(st, key)) /* 2.8 prints the key as a quoted symbol. */
+            eval_error(st, ERR_EVAL, apos, "Context key '\"%s\"' is not a store path", key);
         struct attrs *info = eval_force_attrs(st, a->a[i].value, apos);
         struct attr *x = attrs_get(info, s_path);
         if (x && eval_force_bool(st, x->value, apos)) ctx_buf_add(&b, ctx_single(key));
@@ -486,8 +499,8 @@ static void prim_appendContext(struct eval_state *st, struct value **args, struc
         if (x && eval_force_bool(st, x->value, apos)) {
             if (!is_drv_path(key))
                 eval_error(st, ERR_EVAL, apos,
-                           "tried to add all-outputs context of %s, which is not a derivation, "
-                           "to a string",
+                           "Tried to add all-outputs context of \"%s\", which is not a "
+                           "derivation, to a string",
                            key);
             ctx_buf_add(&b, ctx_single(gc_printf("=%s", key)));
         }
@@ -496,7 +509,7 @@ static void prim_appendContext(struct eval_state *st, struct value **args, struc
             eval_force_list(st, x->value, apos);
             if (x->value->list.n && !is_drv_path(key))
                 eval_error(st, ERR_EVAL, apos,
-                           "tried to add derivation output context of %s, which is not a "
+                           "Tried to add derivation output context of \"%s\", which is not a "
                            "derivation, to a string",
                            key);
             for (size_t k = 0; k < x->value->list.n; k++) {
@@ -608,8 +621,11 @@ static void add_json_attr(struct eval_state *st, struct drv_spec *spec, struct v
 static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
                          struct drv_spec *spec) {
     struct attr *name = attrs_get(a, st->s_name);
-    if (!name)
-        eval_error(st, ERR_EVAL, pos, "attribute 'name' missing for call to 'derivationStrict'");
+    if (!name) { /* placed at the set, the call as a frame, as Nix does */
+        eval_trace_push(st, pos, "while invoking 'derivationStrict'");
+        eval_error(st, ERR_EVAL, a->pos ? a->pos : pos,
+                   "attribute 'name' missing for call to 'derivationStrict'");
+    }
     spec->name_pos = name->pos ? name->pos : pos;
     eval_trace_push(st, spec->name_pos, "while evaluating the derivation attribute 'name'");
     spec->name = eval_force_string_noctx(st, name->value, spec->name_pos);
@@ -647,7 +663,8 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
         eval_trace_push(st, apos,
                         gc_printf("while evaluating the attribute '%s' of the derivation '%s'", key,
                                   spec->name));
-        eval_force(st, v, apos);
+        /* Positions as in Nix: the value is forced at the call, coerced at the attribute. */
+        eval_force(st, v, pos);
         if (ignore_nulls && v->type == VT_NULL) {
             eval_trace_pop(st);
             continue;
@@ -662,12 +679,12 @@ static void collect_spec(struct eval_state *st, struct attrs *a, nix_pos pos,
             continue;
         }
         if (strcmp(key, "args") == 0) {
-            eval_force_list(st, v, apos);
+            eval_force_list(st, v, pos);
             spec->nargs = v->list.n;
             spec->args = GC_MALLOC((v->list.n ? v->list.n : 1) * sizeof *spec->args);
             for (size_t k = 0; k < v->list.n; k++)
-                spec->args[k] =
-                    eval_coerce_to_string(st, v->list.items[k], apos, &spec->ctx, true, true);
+                spec->args[k] = eval_coerce_to_string(st, v->list.items[k], spec->name_pos,
+                                                      &spec->ctx, true, true);
             eval_trace_pop(st);
             continue;
         }
@@ -845,25 +862,39 @@ static void gc_release(void *p) {
 
 /* `derivation`: the attribute set users see, made lazily on top of derivationStrict. Each
  * output is the caller's attributes plus the outputs by name, `all`, `drvAttrs`, and its own
- * outPath, drvPath, type and outputName; the result is the first output. */
-static const char derivation_nix[] = "attrs @ { outputs ? [ \"out\" ], ... }:\n"
-                                     "let\n"
-                                     "  strict = derivationStrict attrs;\n"
-                                     "  forOutput = outputName: {\n"
-                                     "    name = outputName;\n"
-                                     "    value = shared // {\n"
-                                     "      outPath = strict.${outputName};\n"
-                                     "      drvPath = strict.drvPath;\n"
-                                     "      type = \"derivation\";\n"
-                                     "      inherit outputName;\n"
-                                     "    };\n"
-                                     "  };\n"
-                                     "  perOutput = map forOutput outputs;\n"
-                                     "  shared = attrs // __listToAttrs perOutput // {\n"
-                                     "    all = map (o: o.value) perOutput;\n"
-                                     "    drvAttrs = attrs;\n"
-                                     "  };\n"
-                                     "in (__head perOutput).value\n";
+ * outPath, drvPath, type and outputName; the result is the first output given.
+ * The text is laid out so that the derivationStrict call and each attribute sit on the line
+ * and column Nix 2.8 reports for them (in --xml output and error positions): keep the line
+ * numbers and indentation when editing. */
+static const char derivation_nix[] =
+    "# The set `derivation` returns; laid out so that positions match Nix's (see\n"
+    "# builtins_store.c).\n"
+    "drvAttrs @ { outputs ? [ \"out\" ], ... }:\n"
+    "\n"
+    "let\n"
+    "\n"
+    "  strict =\n"
+    "\n"
+    "           derivationStrict drvAttrs;\n"
+    "\n"
+    "  shared = drvAttrs // __listToAttrs perOutput // {\n"
+    "      all = map (o: o.value) perOutput;\n"
+    "      inherit drvAttrs;\n"
+    "  };\n"
+    "\n"
+    "  forOutput = outputName: {\n"
+    "    name = outputName;\n"
+    "      value = shared // {\n"
+    "        outPath = strict.${outputName};\n"
+    "        drvPath = strict.drvPath;\n"
+    "        type = \"derivation\";\n"
+    "        inherit outputName;\n"
+    "      };\n"
+    "  };\n"
+    "\n"
+    "  perOutput = map forOutput outputs;\n"
+    "\n"
+    "in (__head perOutput).value\n";
 
 void builtins_store_register(struct eval_state *st) {
     struct store_builtins *sb = GC_MALLOC(sizeof *sb);

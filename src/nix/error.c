@@ -32,8 +32,11 @@ static void code_line(struct strbuf *out, uint32_t n, const char *l, size_t len)
 static void excerpt(struct eval_state *st, nix_pos pos, struct strbuf *out) {
     const struct pos_info *pi = eval_pos_get(st, pos);
     if (!pi || !pi->src) return;
-    sb_printf(out, "\n\n       at %s:%u:%u:\n", pi->src->path ? pi->src->path : "«string»",
-              pi->line, pi->col);
+    sb_printf(out, "\n\n       at %s:%u:%u:", pi->src->path ? pi->src->path : "«string»", pi->line,
+              pi->col);
+    /* builtins written in Nix have no file to show lines from (as in Nix) */
+    if (pi->src->path && strncmp(pi->src->path, "//builtin/", 10) == 0) return;
+    sb_addc(out, '\n');
     const char *text = pi->src->text;
     if (!text) return;
     size_t len;

@@ -166,6 +166,12 @@ struct nix_error *eval_try(struct eval_state *st, void (*fn)(struct eval_state *
     return e;
 }
 
+nix_pos value_pos(const struct value *v, nix_pos fallback) {
+    if (v->type == VT_ATTRS && v->attrs->pos) return v->attrs->pos;
+    if (v->type == VT_LAMBDA) return v->lambda.fun->e.pos;
+    return fallback;
+}
+
 const char *value_type_desc(const struct value *v) {
     switch (v->type) {
     case VT_INT: return "an integer";
@@ -704,6 +710,7 @@ static const char *pos_text(struct eval_state *st, nix_pos pos) {
 static void eval_attrs(struct eval_state *st, struct expr_attrs *a, struct env *env,
                        struct value *out) {
     struct attrs *r = attrs_new(a->n + a->ndyn);
+    r->pos = a->e.pos;
     struct env *inner = env;
     if (a->rec) {
         inner = env_alloc((uint32_t)a->n);
@@ -1115,46 +1122,65 @@ static void eval_concat(struct eval_state *st, struct expr_concat *c, struct env
         return;
     }
     bool path_mode = !c->force_string && first.type == VT_PATH;
-    struct strbuf sb;
+    /* Collect the pieces first, then copy them once into a string of the exact size. */
+    const char *small_s[16];
+    size_t small_l[16];
+    const char **ps = c->n <= 16 ? small_s : GC_MALLOC(c->n * sizeof *ps);
+    size_t *pl = c->n <= 16 ? small_l : GC_MALLOC_ATOMIC(c->n * sizeof *pl);
     struct ctx_buf ctx = {0};
-    if (path_mode) {
-        sb_init(&sb, 64);
-        sb_adds(&sb, first.path);
-    } else {
-        sb_init(&sb, 64);
-        struct value *fp = value_alloc();
-        *fp = first;
-        coerce_rec(st, fp, c->part_pos[0], &ctx, false, true, &sb);
-    }
-    for (size_t i = 1; i < c->n; i++) {
+    size_t total = 0;
+    for (size_t i = 0; i < c->n; i++) {
         struct expr *pe = c->parts[i];
-        if (pe->type == E_CONST && ((struct expr_const *)pe)->v.type == VT_STRING) {
-            sb_adds(&sb, ((struct expr_const *)pe)->v.str.s);
-            continue;
-        }
-        struct value *x;
-        struct value tmp;
-        if (pe->type == E_VAR && !((struct expr_var *)pe)->from_with) {
-            x = maybe_thunk(st, pe, env);
+        const char *piece;
+        if (i == 0 && path_mode) {
+            piece = first.path;
+        } else if (pe->type == E_CONST && ((struct expr_const *)pe)->v.type == VT_STRING) {
+            piece = ((struct expr_const *)pe)->v.str.s;
         } else {
-            eval_expr(st, pe, env, &tmp);
-            if (tmp.type == VT_STRING) {
-                sb_adds(&sb, tmp.str.s);
-                ctx_buf_add(&ctx, tmp.str.ctx);
-                continue;
+            struct value tmp;
+            struct value *x;
+            if (i == 0) {
+                tmp = first;
+                x = &tmp;
+            } else if (pe->type == E_VAR && !((struct expr_var *)pe)->from_with) {
+                x = maybe_thunk(st, pe, env);
+                force(st, x, c->part_pos[i]);
+            } else {
+                eval_expr(st, pe, env, &tmp);
+                x = &tmp;
             }
-            x = value_alloc();
-            *x = tmp;
+            if (x->type == VT_STRING) {
+                piece = x->str.s;
+                ctx_buf_add(&ctx, x->str.ctx);
+            } else {
+                if (x == &tmp) {
+                    x = value_alloc(); /* coercion may call __toString with it */
+                    *x = tmp;
+                }
+                struct strbuf sb;
+                sb_init(&sb, 32);
+                coerce_rec(st, x, c->part_pos[i], &ctx, false, !path_mode, &sb);
+                piece = sb_str(&sb);
+            }
         }
-        coerce_rec(st, x, c->part_pos[i], &ctx, false, !path_mode, &sb);
+        ps[i] = piece;
+        pl[i] = strlen(piece);
+        total += pl[i];
     }
+    char *buf = GC_MALLOC_ATOMIC(total + 1);
+    size_t off = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        memcpy(buf + off, ps[i], pl[i]);
+        off += pl[i];
+    }
+    buf[total] = 0;
     if (path_mode) {
         if (ctx.n)
             eval_error(st, ERR_EVAL, c->e.pos,
                        "a string that refers to a store path cannot be appended to a path");
-        mk_path(out, path_canon(sb_str(&sb)));
+        mk_path(out, path_canon(buf));
     } else {
-        mk_string(out, sb_str(&sb), ctx_buf_finish(&ctx));
+        mk_string(out, buf, ctx_buf_finish(&ctx));
     }
 }
 
@@ -1613,7 +1639,7 @@ void eval_register_value(struct eval_state *st, const char *name, struct value *
 
 void eval_register_nix(struct eval_state *st, const char *name, const char *source) {
     struct source *src = GC_MALLOC(sizeof *src);
-    src->path = gc_printf("<builtin %s>", name);
+    src->path = gc_printf("//builtin/%s.nix", name); /* as Nix names derivation.nix */
     src->text = gc_strdup(source);
     src->dir = "/";
     struct expr *e = NULL;
@@ -1657,7 +1683,13 @@ static const char *default_store_dir(void) {
     return gc_printf("%s/.local/state/hearth/store", h ? h : "");
 }
 
+static void gc_ignore_warning(char *msg, GC_word arg) {
+    (void)msg;
+    (void)arg;
+}
+
 static void gc_init_once(void) {
+    GC_set_warn_proc(gc_ignore_warning); /* libgc's heuristics warnings are not the user's */
     GC_set_all_interior_pointers(1);
     /* One marker thread: evaluation heaps are small and CPUs are shared. */
     GC_set_markers_count(1);

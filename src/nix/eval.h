@@ -183,6 +183,8 @@ int eval_compare(struct eval_state *st, struct value *a, struct value *b, nix_po
 void eval_import(struct eval_state *st, const char *path, struct value *out, nix_pos pos);
 /* A derivation is an attribute set whose `type` is "derivation". */
 bool eval_is_derivation(struct eval_state *st, struct value *v);
+/* Where a value was written (a set's `{`, a lambda), else `fallback` (Nix's determinePos). */
+nix_pos value_pos(const struct value *v, nix_pos fallback);
 /* "an integer", "a set", ... for messages; and builtins.typeOf's name ("int", "set"). */
 const char *value_type_desc(const struct value *v);
 const char *value_type_name(const struct value *v);

@@ -313,7 +313,7 @@ static bool report(const struct lexer *l, enum tok got, enum tok expected, const
     return false;
 }
 
-bool json_check(const char *s, size_t n, char *msg, size_t msglen) {
+bool json_check(const char *s, size_t n, size_t *max_depth, char *msg, size_t msglen) {
     struct lexer l = {.s = s, .n = n};
     /* The containers open at this point: '[' or '{'. */
     char *stack = malloc(n + 1);
@@ -323,6 +323,7 @@ bool json_check(const char *s, size_t n, char *msg, size_t msglen) {
     }
     size_t depth = 0;
     bool ok = false;
+    *max_depth = 0;
     enum tok t = next(&l);
     for (;;) {
         /* A value starts with t. */
@@ -339,12 +340,14 @@ bool json_check(const char *s, size_t n, char *msg, size_t msglen) {
                 goto out;
             }
             stack[depth++] = '{';
+            if (depth > *max_depth) *max_depth = depth;
             t = next(&l);
             continue;
         case T_BEGIN_ARRAY:
             t = next(&l);
             if (t == T_END_ARRAY) break;
             stack[depth++] = '[';
+            if (depth > *max_depth) *max_depth = depth;
             continue;
         case T_STRING:
         case T_NUMBER:

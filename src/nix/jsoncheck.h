@@ -10,8 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* True when s[0..n) is one valid JSON value with only whitespace around it. Otherwise false
- * with Nix's message written to msg (NUL-terminated, truncated to msglen). */
-bool json_check(const char *s, size_t n, char *msg, size_t msglen);
+/* True when s[0..n) is one valid JSON value with only whitespace around it, with the deepest
+ * nesting of arrays and objects in *depth. Otherwise false with Nix's message written to msg
+ * (NUL-terminated, truncated to msglen). */
+bool json_check(const char *s, size_t n, size_t *depth, char *msg, size_t msglen);
 
 #endif

@@ -116,7 +116,11 @@ static const char *tok_desc(const struct token *t, char *buf, size_t n) {
     case T_IMPL: return "IMPL";
     case T_UPDATE: return "UPDATE";
     case T_CONCAT: return "CONCAT";
-    case T_CHAR: snprintf(buf, n, "'%c'", t->c); return buf;
+    case T_CHAR:
+        /* characters the grammar does not use are "invalid token" to bison */
+        if (!t->c || !strchr("{}[]();:.=,?@+-*/<>!", t->c)) return "invalid token";
+        snprintf(buf, n, "'%c'", t->c);
+        return buf;
     }
     return "token";
 }

@@ -4,6 +4,7 @@
 #include "nix/toml.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,6 +35,7 @@ struct root {
 struct parser {
     const char *s;
     size_t n, pos;
+    struct toml_error *info; /* may be NULL */
     struct root *root;
     jmp_buf fail;
     char *err;
@@ -44,7 +46,8 @@ static _Noreturn void oom(struct parser *p) {
     longjmp(p->fail, -2);
 }
 
-static _Noreturn void fail_at(struct parser *p, size_t at, const char *fmt, ...) {
+static _Noreturn void fail_kind(struct parser *p, enum toml_error_kind kind, size_t at,
+                                const char *fmt, va_list ap) {
     size_t line = 1, col = 1;
     for (size_t i = 0; i < at && i < p->n; i++) {
         if (p->s[i] == '\n') {
@@ -54,16 +57,28 @@ static _Noreturn void fail_at(struct parser *p, size_t at, const char *fmt, ...)
             col++;
         }
     }
-    if (p->errlen) {
-        int k = snprintf(p->err, p->errlen, "line %zu, column %zu: ", line, col);
-        if (k >= 0 && (size_t)k < p->errlen) {
-            va_list ap;
-            va_start(ap, fmt);
-            vsnprintf(p->err + k, p->errlen - (size_t)k, fmt, ap);
-            va_end(ap);
-        }
+    char what[192];
+    vsnprintf(what, sizeof what, fmt, ap);
+    if (p->errlen) snprintf(p->err, p->errlen, "line %zu, column %zu: %s", line, col, what);
+    if (p->info) {
+        p->info->kind = kind;
+        p->info->at = at;
+        memcpy(p->info->what, what, sizeof what);
     }
     longjmp(p->fail, -1);
+}
+
+static _Noreturn void fail_at(struct parser *p, size_t at, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail_kind(p, TOML_ERR_OTHER, at, fmt, ap);
+}
+
+static _Noreturn void fail_as(struct parser *p, enum toml_error_kind kind, size_t at,
+                              const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail_kind(p, kind, at, fmt, ap);
 }
 
 #define FAIL(p, ...) fail_at((p), (p)->pos, __VA_ARGS__)
@@ -89,6 +104,7 @@ static struct toml_value *new_value(struct parser *p, enum toml_type t) {
     struct toml_value *v = arena_alloc(p, sizeof *v);
     memset(v, 0, sizeof *v);
     v->type = t;
+    v->at = p->pos;
     return v;
 }
 
@@ -366,6 +382,7 @@ struct key {
 struct keypath {
     struct key *parts;
     size_t len, cap;
+    size_t end; /* just after the last part, before any whitespace */
 };
 
 static void parse_key(struct parser *p, struct keypath *kp) {
@@ -391,6 +408,7 @@ static void parse_key(struct parser *p, struct keypath *kp) {
         }
         kp->parts = grow(p, kp->parts, kp->len, &kp->cap, sizeof *kp->parts);
         kp->parts[kp->len++] = k;
+        kp->end = p->pos;
         skip_ws(p);
         if (peek(p, 0) != '.') return;
         p->pos++;
@@ -503,6 +521,8 @@ static struct toml_value *parse_number(struct parser *p) {
     if (is_float) {
         struct toml_value *v = new_value(p, TOML_FLOAT);
         v->real = strtod(buf, NULL);
+        /* Too big for a double: the largest one, as Nix's TOML library gives. */
+        if (isinf(v->real)) v->real = v->real > 0 ? DBL_MAX : -DBL_MAX;
         return v;
     }
     errno = 0;
@@ -630,8 +650,24 @@ static void assign(struct parser *p, struct toml_value *t, const struct keypath 
         t = sub;
     }
     const struct key *last = &kp->parts[kp->len - 1];
-    if (table_get(t, last->ptr, last->len))
-        fail_at(p, last->at, "duplicate key '%.*s'", (int)last->len, last->ptr);
+    struct toml_value *old = table_get(t, last->ptr, last->len);
+    if (old) {
+        if (p->info) {
+            /* The whole dotted key, as Nix's TOML library names it. */
+            size_t kl = 0, cap = sizeof p->info->key - 1;
+            for (size_t i = 0; i < kp->len && kl < cap; i++) {
+                if (i) p->info->key[kl++] = '.';
+                size_t l = kp->parts[i].len < cap - kl ? kp->parts[i].len : cap - kl;
+                memcpy(p->info->key + kl, kp->parts[i].ptr, l);
+                kl += l;
+            }
+            p->info->key[kl] = 0;
+            p->info->first_at = old->at;
+            p->info->first_end = old->end > old->at ? old->end : old->at + 1;
+            p->info->end = v->end;
+        }
+        fail_as(p, TOML_ERR_DUPLICATE, v->at, "duplicate key '%.*s'", (int)last->len, last->ptr);
+    }
     table_put(p, t, last->ptr, last->len, v);
 }
 
@@ -690,7 +726,7 @@ static struct toml_value *parse_array(struct parser *p, int depth) {
     }
 }
 
-static struct toml_value *parse_value(struct parser *p, int depth) {
+static struct toml_value *parse_value_at(struct parser *p, int depth) {
     if (depth > 1000) FAIL(p, "values nested too deeply");
     int c = peek(p, 0);
     if (c == '"' || c == '\'') {
@@ -721,6 +757,14 @@ static struct toml_value *parse_value(struct parser *p, int depth) {
     if (c == '+' || c == '-' || is_digit(c) || c == 'i' || c == 'n') return parse_number(p);
     if (c < 0 || c == '\n' || c == '\r' || c == '#') FAIL(p, "expected a value");
     FAIL(p, "invalid value");
+}
+
+static struct toml_value *parse_value(struct parser *p, int depth) {
+    size_t start = p->pos;
+    struct toml_value *v = parse_value_at(p, depth);
+    v->at = start;
+    v->end = p->pos;
+    return v;
 }
 
 /* A [header] or [[header]] line; returns the table that following keys go into. */
@@ -822,9 +866,12 @@ static void parse_document(struct parser *p) {
             continue;
         }
         parse_key(p, &kp);
-        if (peek(p, 0) != '=') FAIL(p, "expected '=' after a key");
+        if (peek(p, 0) != '=') fail_as(p, TOML_ERR_NO_EQUALS, kp.end, "expected '=' after a key");
         p->pos++;
         skip_ws(p);
+        int c = peek(p, 0);
+        if (c < 0 || c == '\n' || c == '\r' || c == '#')
+            fail_as(p, TOML_ERR_NO_VALUE, p->pos, "expected a value");
         struct toml_value *v = parse_value(p, 0);
         assign(p, cur, &kp, v);
         end_of_line(p);
@@ -840,12 +887,17 @@ static void free_chunks(struct chunk *c) {
 }
 
 int toml_parse(const char *src, size_t n, struct toml_value **out, char *err, size_t errlen) {
+    return toml_parse_ex(src, n, out, err, errlen, NULL);
+}
+
+int toml_parse_ex(const char *src, size_t n, struct toml_value **out, char *err, size_t errlen,
+                  struct toml_error *info) {
     struct root *root = malloc(sizeof *root);
     if (!root) return -2;
     memset(root, 0, sizeof *root);
     root->value.type = TOML_TABLE;
     root->value.flags = TAB_EXPLICIT;
-    struct parser p = {.s = src, .n = n, .root = root, .err = err, .errlen = errlen};
+    struct parser p = {.s = src, .n = n, .root = root, .err = err, .errlen = errlen, .info = info};
     if (errlen) err[0] = 0;
     int rc = setjmp(p.fail);
     if (rc != 0) {

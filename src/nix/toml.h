@@ -33,6 +33,7 @@ struct toml_entry {
 struct toml_value {
     enum toml_type type;
     unsigned flags; /* parser bookkeeping (how a table or array was created) */
+    size_t at, end; /* byte offsets where it was written (for error messages) */
     union {
         struct {
             char *ptr; /* NUL-terminated; may hold NULs from \u0000, hence len */
@@ -56,6 +57,27 @@ struct toml_value {
  * writes "line L, column C: what" into err (NUL-terminated, truncated to errlen). Returns -2
  * when memory runs out. */
 int toml_parse(const char *src, size_t n, struct toml_value **out, char *err, size_t errlen);
+
+/* What went wrong, for callers that word errors themselves (fromTOML words the common ones as
+ * Nix's TOML library does). */
+enum toml_error_kind {
+    TOML_ERR_OTHER,     /* see `what` */
+    TOML_ERR_DUPLICATE, /* a key given a second value: `key`, first value at `first_at` */
+    TOML_ERR_NO_VALUE,  /* nothing after `key =` */
+    TOML_ERR_NO_EQUALS, /* a key not followed by '=' (`at` is right after the key) */
+};
+
+struct toml_error {
+    enum toml_error_kind kind;
+    size_t at, end;             /* byte offsets of the error (end: of the second value) */
+    size_t first_at, first_end; /* TOML_ERR_DUPLICATE: where the first value is */
+    char key[128];              /* TOML_ERR_DUPLICATE: the dotted key (truncated) */
+    char what[192];             /* the message, without position */
+};
+
+/* As toml_parse, also filling *info (may be NULL) on error. */
+int toml_parse_ex(const char *src, size_t n, struct toml_value **out, char *err, size_t errlen,
+                  struct toml_error *info);
 
 /* Frees a tree; `root` must be the value toml_parse returned. */
 void toml_free(struct toml_value *root);

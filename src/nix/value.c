@@ -104,7 +104,7 @@ struct attr *attrs_get(const struct attrs *a, nix_sym name) {
     return NULL;
 }
 
-static const struct attrs empty_attrs = {0, 0};
+static const struct attrs empty_attrs = {0, 0, 0};
 
 struct attrs *attrs_empty(void) {
     return (struct attrs *)&empty_attrs;
@@ -224,26 +224,32 @@ const char *sb_str(struct strbuf *b) {
 struct symtab {
     const char **names;
     uint32_t *lens;
+    uint32_t *hashes;
     size_t n, cap;
     uint32_t *slots; /* id + 1, 0 = empty */
     size_t nslots;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n) {
+static uint32_t hash_bytes(const char *s, size_t n) {
+    /* FNV-1a, then a final mix so that the low bits (the table index) are well spread */
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
     }
-    return h;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    return (uint32_t)h;
 }
 
 struct symtab *symtab_new(void) {
     struct symtab *t = GC_MALLOC(sizeof *t);
-    t->cap = 256;
+    t->cap = 1024;
     t->names = GC_MALLOC(t->cap * sizeof *t->names);
     t->lens = GC_MALLOC_ATOMIC(t->cap * sizeof *t->lens);
-    t->nslots = 1024;
+    t->hashes = GC_MALLOC_ATOMIC(t->cap * sizeof *t->hashes);
+    t->nslots = 4096;
     t->slots = GC_MALLOC_ATOMIC(t->nslots * sizeof *t->slots);
     memset(t->slots, 0, t->nslots * sizeof *t->slots);
     return t;
@@ -254,7 +260,7 @@ static void symtab_rehash(struct symtab *t) {
     uint32_t *slots = GC_MALLOC_ATOMIC(ns * sizeof *slots);
     memset(slots, 0, ns * sizeof *slots);
     for (size_t i = 0; i < t->n; i++) {
-        size_t h = hash_bytes(t->names[i], t->lens[i]) & (ns - 1);
+        size_t h = t->hashes[i] & (ns - 1);
         while (slots[h])
             h = (h + 1) & (ns - 1);
         slots[h] = (uint32_t)i + 1;
@@ -264,27 +270,33 @@ static void symtab_rehash(struct symtab *t) {
 }
 
 nix_sym sym_intern(struct symtab *t, const char *s, size_t len) {
-    size_t h = hash_bytes(s, len) & (t->nslots - 1);
+    uint32_t hv = hash_bytes(s, len);
+    size_t h = hv & (t->nslots - 1);
     for (;;) {
         uint32_t id = t->slots[h];
         if (!id) break;
         id--;
-        if (t->lens[id] == len && memcmp(t->names[id], s, len) == 0) return id;
+        if (t->hashes[id] == hv && t->lens[id] == len && memcmp(t->names[id], s, len) == 0)
+            return id;
         h = (h + 1) & (t->nslots - 1);
     }
     if (t->n == t->cap) {
         size_t nc = t->cap * 2;
         const char **nn = GC_MALLOC(nc * sizeof *nn);
         uint32_t *nl = GC_MALLOC_ATOMIC(nc * sizeof *nl);
+        uint32_t *nh = GC_MALLOC_ATOMIC(nc * sizeof *nh);
         memcpy(nn, t->names, t->n * sizeof *nn);
         memcpy(nl, t->lens, t->n * sizeof *nl);
+        memcpy(nh, t->hashes, t->n * sizeof *nh);
         t->names = nn;
         t->lens = nl;
+        t->hashes = nh;
         t->cap = nc;
     }
     uint32_t id = (uint32_t)t->n++;
     t->names[id] = gc_strndup(s, len);
     t->lens[id] = (uint32_t)len;
+    t->hashes[id] = hv;
     t->slots[h] = id + 1;
     if (t->n * 2 > t->nslots) symtab_rehash(t);
     return id;

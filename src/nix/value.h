@@ -57,6 +57,7 @@ struct attr {
 /* Sorted by symbol id (not by name: printing and attrNames sort by name themselves). */
 struct attrs {
     uint32_t n, cap;
+    uint32_t pos; /* where the set was written (0 = unknown), for messages */
     struct attr a[];
 };
 

@@ -125,6 +125,8 @@ int main(void) {
     ok("a = 1.5\nb = -3.1e2\nc = 5e+22\nd = 1e06\ne = 6.626e-34\nf = 224_617.445_991",
        "{a=f1.5;b=f-310;c=f5e+22;d=f1e+06;e=f6.626e-34;f=f224617;}");
     ok("a = inf\nb = -inf\nc = +inf", "{a=finf;b=f-inf;c=finf;}");
+    /* fromTOML "a = 1e400" is { a = 1.79769e+308; } in Nix 2.8 */
+    ok("a = 1e400\nb = -1e400", "{a=f1.79769e+308;b=f-1.79769e+308;}");
     bad("a = .7", NULL);
     bad("a = 7.", NULL);
     bad("a = 3.e+20", NULL);
@@ -176,7 +178,8 @@ int main(void) {
     ok("[fruit]\napple.color = \"red\"\n[fruit.apple.texture]\nsmooth = true",
        "{fruit={apple={color=\"red\";texture={smooth=true;};};};}");
     ok("[ j . \"k\" . 'l' ]\nv = 1", "{j={k={l={v=1;};};};}");
-    bad("a = 1\na = 2", "line 2, column 1: duplicate key 'a'");
+    /* The error points at the second value, as Nix's TOML library's does. */
+    bad("a = 1\na = 2", "line 2, column 5: duplicate key 'a'");
     bad("[a]\n[a]", "line 2, column 2: table 'a' is defined twice");
     bad("[a]\nb = 1\n[a.b]", NULL);
     bad("[fruit]\napple.color = \"red\"\n[fruit.apple]", NULL);
@@ -197,5 +200,27 @@ int main(void) {
     /* CRLF line ends */
     ok("a = 1\r\nb = '''x\r\ny'''\r\n", "{a=1;b=\"x\r\ny\";}");
     bad("a = 1\rb = 2", NULL);
+    /* What fromTOML needs to word errors as Nix does. */
+    struct toml_error e;
+    struct toml_value *v;
+    const char *dup = "x.y = 12\nx.y = 345";
+    if (toml_parse_ex(dup, strlen(dup), &v, NULL, 0, &e) != -1 || e.kind != TOML_ERR_DUPLICATE ||
+        strcmp(e.key, "x.y") != 0 || e.first_at != 6 || e.first_end != 8 || e.at != 15 ||
+        e.end != 18) {
+        fprintf(stderr, "FAIL duplicate key details\n");
+        failures++;
+    }
+    const char *noval = "a = \n";
+    if (toml_parse_ex(noval, strlen(noval), &v, NULL, 0, &e) != -1 || e.kind != TOML_ERR_NO_VALUE ||
+        e.at != 4) {
+        fprintf(stderr, "FAIL missing value details\n");
+        failures++;
+    }
+    const char *noeq = "key  x";
+    if (toml_parse_ex(noeq, strlen(noeq), &v, NULL, 0, &e) != -1 || e.kind != TOML_ERR_NO_EQUALS ||
+        e.at != 3) {
+        fprintf(stderr, "FAIL missing '=' details\n");
+        failures++;
+    }
     return failures ? 1 : 0;
 }

@@ -1,0 +1,1 @@
+rm -f "$HOME/.cache/mail/"*.tmp
