@@ -12,7 +12,7 @@
 let
   inherit (lib) mkOption mkDefault types;
 in
-types.attrsOf (types.submodule ({ name, config, ... }: {
+types.attrsOf (types.submodule ({ name, config, options, ... }: {
   options = {
     enable = mkOption {
       type = types.bool;
@@ -65,6 +65,16 @@ types.attrsOf (types.submodule ({ name, config, ... }: {
       description = "Whether the target path should be unconditionally replaced by the managed file.";
     };
 
+    sourceIsText = mkOption {
+      type = types.bool;
+      internal = true;
+      readOnly = true;
+      description = ''
+        Whether the file's content is its `text`: true unless `source` was given too (then, as
+        in Home Manager, the given source is what is linked).
+      '';
+    };
+
     ignorelinks = mkOption {
       type = types.bool;
       default = false;
@@ -74,6 +84,7 @@ types.attrsOf (types.submodule ({ name, config, ... }: {
 
   config = {
     target = mkDefault name;
+    sourceIsText = config.text != null && options.source.highestPrio >= 1000;
     source = lib.mkIf (config.text != null) (mkDefault (builtins.toFile
       (lib.hm.strings.storeFileName (baseNameOf name)) config.text));
   };

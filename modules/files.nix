@@ -50,7 +50,7 @@ in
     home.fileSpec = lib.mapAttrsToList (n: f: {
       inherit (f) target executable recursive force ignorelinks;
       onChange = if f.onChange == "" then null else f.onChange;
-    } // (if f.text != null then { inherit (f) text; } else { source = toString f.source; }))
+    } // (if f.sourceIsText then { inherit (f) text; } else { source = toString f.source; }))
       enabled;
   };
 }

@@ -39,7 +39,7 @@ let
   toHomeFile = dir: name: f:
     lib.nameValuePair "${cfg.${dir}}/${name}" ({
       inherit (f) enable target executable recursive force ignorelinks onChange text;
-    } // lib.optionalAttrs (f.text == null) { inherit (f) source; });
+    } // lib.optionalAttrs (!f.sourceIsText) { inherit (f) source; });
 
   filesOf = opt: dir: lib.mapAttrs' (toHomeFile dir) cfg.${opt};
 in

@@ -1,0 +1,3 @@
+{ ... }: {
+  xdg.configFile."both.conf" = { text = "from text\n"; source = ./src/both.conf; };
+}
