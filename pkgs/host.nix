@@ -5,25 +5,49 @@
 # A package found in neither is an error then, naming the package and the option wanting it.
 #
 # The names available are the programs on PATH and the packages dpkg knows (read when `pkgs`
-# is first used); `hostPackage "NAME"` makes one for any name.
+# is first used), and a few nixpkgs names for packages Debian calls differently (gnugrep is
+# grep, ripgrep's program is rg); `hostPackage "NAME"` makes one for any name.
 { lib, system }:
 
 let
   inherit (builtins) getEnv readDir pathExists attrNames filter match head;
 
-  hostPackage = name:
+  # `hostPackage "NAME"`, or `hostPackage { name; package ? name; program ? name; }` for a
+  # nixpkgs name whose host package (dpkg's name) or program is called differently.
+  hostPackage = arg:
     let
+      a = if builtins.isString arg then { name = arg; } else arg;
+      package = a.package or a.name;
+      program = a.program or a.name;
       drv = derivation {
-        inherit name system;
-        pname = name;
-        program = name;
+        inherit (a) name;
+        inherit system program;
+        pname = package;
         builder = "builtin:hearth-host";
       };
     in
     drv // {
-      pname = name;
-      meta = { mainProgram = name; description = "${name}, as installed on this machine"; };
+      pname = a.name;
+      meta = { mainProgram = program; description = "${a.name}, as installed on this machine"; };
     };
+
+  # nixpkgs' names for some packages Debian names (or whose program is named) differently.
+  aliases = {
+    gnugrep = { package = "grep"; program = "grep"; };
+    gnused = { package = "sed"; program = "sed"; };
+    gnutar = { package = "tar"; program = "tar"; };
+    gnumake = { package = "make"; program = "make"; };
+    ripgrep = { program = "rg"; };
+    fd = { package = "fd-find"; program = "fdfind"; };
+    bat = { program = "batcat"; };
+    nodejs = { program = "node"; };
+    neovim = { program = "nvim"; };
+    openssh = { package = "openssh-client"; program = "ssh"; };
+    python3 = { program = "python3"; };
+    procps = { program = "ps"; };
+    iproute2 = { program = "ip"; };
+    silver-searcher = { program = "ag"; };
+  };
 
   dpkgInfo = let d = getEnv "HEARTH_DPKG_INFO"; in if d != "" then d else "/var/lib/dpkg/info";
 
@@ -41,5 +65,7 @@ let
 in
 {
   inherit hostPackage;
-  packages = builtins.listToAttrs (map (n: { name = n; value = hostPackage n; }) names);
+  # A program or package of that very name wins over an alias.
+  packages = builtins.mapAttrs (n: a: hostPackage ({ name = n; } // a)) aliases
+    // builtins.listToAttrs (map (n: { name = n; value = hostPackage n; }) names);
 }
