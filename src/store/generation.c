@@ -581,6 +581,22 @@ static int merge_into(const char *dst, const char *src, char **err) {
     return rc;
 }
 
+/* Makes `d` a real directory of home-path: a link there into one package's tree (the only
+ * package with that directory) becomes a directory of links to that tree's entries, so that
+ * writing below `d` never writes into the package's store object. */
+static int ensure_real_dir(const char *d, char **err) {
+    struct stat st;
+    if (lstat(d, &st) != 0) return mkdir(d, 0755) == 0 ? 0 : fail(err, "cannot create '%s'", d);
+    if (S_ISDIR(st.st_mode)) return 0;
+    char old[PATH_MAX];
+    ssize_t k = S_ISLNK(st.st_mode) ? readlink(d, old, sizeof old - 1) : -1;
+    struct stat ost;
+    if (k <= 0 || (old[k] = 0, stat(old, &ost) != 0) || !S_ISDIR(ost.st_mode))
+        return fail(err, "a package provides '%s', which is not a directory", d);
+    if (unlink(d) != 0 || mkdir(d, 0755) != 0) return fail(err, "cannot create '%s'", d);
+    return merge_into(d, old, err);
+}
+
 static int make_readonly(const char *path) {
     struct stat st;
     if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
@@ -854,15 +870,19 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     for (size_t i = 0; rc == 0 && packages && i < json_object_array_length(packages); i++)
         rc = merge_into(p, json_object_get_string(json_object_array_get_idx(packages, i)), &b.err);
     if (rc == 0) {
+        char *etc = xasprintf("%s/etc", p);
         char *pd = xasprintf("%s/etc/profile.d", p);
         struct stat pst;
         char *vf = pd ? xasprintf("%s/hm-session-vars.sh", pd) : NULL;
-        if (!pd || !vf)
+        if (!etc || !pd || !vf)
+            rc = -1;
+        else if (ensure_real_dir(etc, &b.err) != 0 || ensure_real_dir(pd, &b.err) != 0)
             rc = -1;
         else if (lstat(vf, &pst) == 0)
             rc = fail(&b.err, "a package provides etc/profile.d/hm-session-vars.sh");
-        else if (hearth_mkdir_p(pd, 0755) != 0 || write_text(vf, vars, strlen(vars), &b.err))
+        else if (write_text(vf, vars, strlen(vars), &b.err))
             rc = fail(&b.err, "cannot create home-path/etc/profile.d");
+        free(etc);
         free(pd);
         free(vf);
     }
