@@ -3,7 +3,8 @@
 # Owns: `home.generationSpec`, the JSON text of { version, files, activation,
 # sessionVariables, packages }: the enabled `home.file` entries, the `home.activation` DAG
 # sorted (a cycle is an error naming it, as Home Manager's), the text of hm-session-vars.sh,
-# and the packages that are directories; and the activation markers for the steps the engine
+# the packages that are directories, and `launchAgents` ("LABEL.plist" = text, only when
+# launchd agents are enabled: macOS); and the activation markers for the steps the engine
 # does itself (checkLinkTargets, checkFilesChanged, linkGeneration, onFilesChange,
 # reloadSystemd), placed as Home Manager's DAG places them.
 { config, lib, ... }:
@@ -43,6 +44,10 @@ in
           files = config.home.fileSpec;
           inherit activation packages;
           sessionVariables = config.home.sessionVariablesText;
+        }
+        # Only with agents (macOS), so that every other spec stays as it was.
+        // lib.optionalAttrs (config.launchd.agentFiles != { }) {
+          launchAgents = config.launchd.agentFiles;
         };
       in
       builtins.toJSON (body // { realise = config.home.realiseSpec (builtins.toJSON body); });

@@ -3,8 +3,10 @@
 # Owns: `launchd.enable` and `launchd.agents.<name>` (`enable`, and `config`, the agent's
 # launchd.plist(5) keys, with `Label` defaulting to "org.nix-community.home.<name>"), and the
 # text of each enabled agent's plist, in `launchd.agentFiles` ("LABEL.plist" = text) for the
-# generation to hold in its LaunchAgents directory; src/services/launchd.c copies them into
-# ~/Library/LaunchAgents and loads them (docs/design/services.md).
+# generation to hold in its LaunchAgents directory (modules/generation.nix puts them in the
+# spec's `launchAgents`); on activation src/services/launchd.c copies them into
+# ~/Library/LaunchAgents and loads them (docs/design/services.md). launchd.enable defaults to
+# pkgs.stdenv.hostPlatform.isDarwin, so on Linux configured agents are rendered nowhere.
 #
 # As Home Manager does now, an agent's program runs through /bin/sh after /bin/wait4path has
 # seen the store, because launchd may start agents before the store's volume is mounted.
@@ -73,7 +75,14 @@ in
   options.launchd = {
     enable = mkOption {
       type = types.bool;
-      default = builtins ? currentSystem && lib.hasSuffix "darwin" builtins.currentSystem;
+      # Home Manager's default: whether the host platform is macOS. pkgs is read through
+      # _module.args so that the module also evaluates where no pkgs is given (then the
+      # system Nix runs on decides).
+      default =
+        let pkgs = config._module.args.pkgs or null; in
+        if pkgs != null then pkgs.stdenv.hostPlatform.isDarwin or false
+        else builtins ? currentSystem && lib.hasSuffix "darwin" builtins.currentSystem;
+      defaultText = lib.literalExpression "pkgs.stdenv.hostPlatform.isDarwin";
       description = "Whether to enable Home Manager to define per-user daemons by making use of launchd's LaunchAgents.";
     };
 

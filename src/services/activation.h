@@ -1,4 +1,5 @@
-/* src/services/activation.h: the systemd switch as the activation engine's reloadSystemd step.
+/* src/services/activation.h: the systemd switch (and, on macOS, the launchd agents' switch) as
+ * the activation engine's reloadSystemd step.
  *
  * Owns: finding a generation's units directory and adapting services_systemd_switch to the
  * engine's callback, `int (*)(void *ctx, const char *old_gen, const char *new_gen, bool
@@ -23,8 +24,19 @@ struct services_activation {
  * GEN/home-files/.config/systemd/user. Writes the path into buf. */
 void services_units_dir(const char *gen, char *buf, size_t len);
 
-/* Returns 0 when the switch succeeded or was skipped (no user manager), 1 when units failed
- * or the switch stopped on an error (printed to ctx->out). */
+/* GEN/LaunchAgents into buf; true when the generation has it (agents on macOS). */
+bool services_agents_dir(const char *gen, char *buf, size_t len);
+
+/* The launchd agents' switch (src/services/launchd.h) between the two generations'
+ * LaunchAgents into ~/Library/LaunchAgents; nothing when neither has agents. launchctl is the
+ * first on PATH (on macOS /bin/launchctl otherwise; elsewhere without one it skips). Returns
+ * 0 or 1 as below. */
+int services_activation_launchd(struct services_activation *a, const char *old_gen,
+                                const char *new_gen, bool dry_run);
+
+/* The systemd switch, then the launchd one. Returns 0 when the switches succeeded or were
+ * skipped (no user manager, not on macOS), 1 when units or agents failed or a switch stopped
+ * on an error (printed to ctx->out). */
 int services_activation_reload(void *ctx, const char *old_gen, const char *new_gen, bool dry_run);
 
 #endif

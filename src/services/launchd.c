@@ -187,7 +187,8 @@ static int run_agents_plan(const struct launchd_switch_opts *o, const char *laun
         snprintf(installed, sizeof installed, "%s/%s.plist", o->agents_dir, e->unit);
         if (o->old_agents_dir)
             snprintf(old_copy, sizeof old_copy, "%s/%s.plist", o->old_agents_dir, e->unit);
-        snprintf(new_copy, sizeof new_copy, "%s/%s.plist", o->new_agents_dir, e->unit);
+        snprintf(new_copy, sizeof new_copy, "%s/%s.plist",
+                 o->new_agents_dir ? o->new_agents_dir : "", e->unit);
         const char *old = o->old_agents_dir ? old_copy : NULL;
         if (!installed_is_ours(installed, e->action == PLAN_START ? NULL : old)) {
             snprintf(why, sizeof why, "%s is not the one hearth installed; left alone", installed);

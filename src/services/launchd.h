@@ -23,7 +23,7 @@
 
 struct launchd_switch_opts {
     const char *old_agents_dir; /* previous generation's LaunchAgents; NULL on the first switch */
-    const char *new_agents_dir; /* the new generation's */
+    const char *new_agents_dir; /* the new generation's; NULL when it has no agents */
     const char *agents_dir;     /* ~/Library/LaunchAgents */
     const char *launchctl;      /* NULL: /bin/launchctl on macOS; elsewhere the switch skips */
     bool dry_run, verbose;

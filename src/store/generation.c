@@ -743,7 +743,7 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     char *result = NULL, *manifest_text = NULL, *units = NULL, *tmp = NULL;
     char *activation_text = NULL, *links_text = NULL;
     json_object *manifest = NULL;
-    json_object *files, *activation = NULL, *packages = NULL;
+    json_object *files, *activation = NULL, *packages = NULL, *agents = NULL;
     if (!json_object_is_type(spec, json_type_object)) {
         fail(&b.err, "%s: the generation spec must be a JSON object", spec_path);
         goto out;
@@ -811,6 +811,23 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
         }
     } else
         packages = NULL;
+    if (json_object_object_get_ex(spec, "launchAgents", &agents) &&
+        !json_object_is_type(agents, json_type_null)) {
+        if (!json_object_is_type(agents, json_type_object)) {
+            fail(&b.err, "%s: \"launchAgents\" must be an attribute set of plist texts", spec_path);
+            goto out;
+        }
+        json_object_object_foreach(agents, name, text) {
+            size_t n = strlen(name);
+            if (n <= 6 || strcmp(name + n - 6, ".plist") != 0 || strchr(name, '/') ||
+                name[0] == '.' || !json_object_is_type(text, json_type_string)) {
+                fail(&b.err, "%s: launch agent '%s' must be LABEL.plist with the plist's text",
+                     spec_path, name);
+                goto out;
+            }
+        }
+    } else
+        agents = NULL;
 
     manifest = manifest_json(&b, activation);
     manifest_text = strdup(json_object_to_json_string_ext(
@@ -827,6 +844,15 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     for (size_t i = 0; packages && i < json_object_array_length(packages); i++) {
         const char *pk = json_object_get_string(json_object_array_get_idx(packages, i));
         hash_ctx_update(h, pk, strlen(pk) + 1);
+    }
+    /* Only a generation with agents hashes them, so every other keeps its path. */
+    if (agents) {
+        hash_ctx_update(h, "launchAgents", 13);
+        json_object_object_foreach(agents, name, text) {
+            hash_ctx_update(h, name, strlen(name) + 1);
+            hash_ctx_update(h, json_object_get_string(text),
+                            (size_t)json_object_get_string_len(text) + 1);
+        }
     }
     struct hash digest = hash_ctx_finish(h);
     result = store_make_path(store_dir, "source", &digest, GEN_NAME);
@@ -862,6 +888,20 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     if (units) {
         p = xasprintf("%s/units", tmp);
         rc = p && symlink(units, p) == 0 ? 0 : fail(&b.err, "cannot link units");
+        free(p);
+        if (rc != 0) goto fail_built;
+    }
+    if (agents) {
+        p = xasprintf("%s/" GEN_LAUNCH_AGENTS, tmp);
+        rc = p && mkdir(p, 0755) == 0 ? 0 : fail(&b.err, "cannot create " GEN_LAUNCH_AGENTS);
+        json_object_object_foreach(agents, name, text) {
+            if (rc != 0) break;
+            char *f = p ? xasprintf("%s/%s", p, name) : NULL;
+            rc = f ? write_text(f, json_object_get_string(text),
+                                (size_t)json_object_get_string_len(text), &b.err)
+                   : -1;
+            free(f);
+        }
         free(p);
         if (rc != 0) goto fail_built;
     }

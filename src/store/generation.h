@@ -3,8 +3,8 @@
  * Owns: the *generation spec* (the JSON the modules produce with builtins.toJSON, described in
  * docs/design/activation.md), importing file sources into the store as content-addressed
  * objects, the generation directory `STORE/HASH-home-manager-generation/` with `home-files/`,
- * `home-path/`, `units/`, `hm-session-vars.sh`, `references` and the activation manifest
- * `hearth-manifest.json`, and loading that manifest back for the activation engine.
+ * `home-path/`, `units/`, `LaunchAgents/`, `hm-session-vars.sh`, `references` and the activation
+ * manifest `hearth-manifest.json`, and loading that manifest back for the activation engine.
  *
  * Store objects are written under a temporary name and renamed into place read-only, so a
  * path in the store is always complete. Their paths come from storepath.h with type "source"
@@ -25,6 +25,9 @@
 #define GEN_LINKS "hearth-links"
 /* ...and the onChange hooks and activation snippets (JSON). */
 #define GEN_ACTIVATION "hearth-activation.json"
+/* The launchd agents' plists (macOS), LABEL.plist each, from the spec's "launchAgents"; only
+ * in a generation that has agents. */
+#define GEN_LAUNCH_AGENTS "LaunchAgents"
 
 /* One symlink the activation makes: HOME/target -> source. */
 struct gen_link {
