@@ -163,17 +163,31 @@ static void prim_tail(struct eval_state *st, struct value **args, struct value *
     if (n) memcpy(out->list.items, args[0]->list.items + 1, n * sizeof(struct value *));
 }
 
+/* Room for up to `want` delayed applications in one allocation, cheaper than one each. The
+ * blocks stay small objects (libgc's limit is half a 4 KB heap block, with one extra byte for
+ * interior pointers): libgc finds the start of a large object from a pointer into its middle
+ * only by hopping back block by block, and the list items all point into these blocks, so one
+ * block for the whole list made every collection slow; small blocks also die independently. */
+static struct value *app_block(size_t want, size_t *room) {
+    /* a multiple of 3 values (mapAttrs takes three per attribute) */
+    enum { APPS_PER_BLOCK = 2040 / sizeof(struct value) / 3 * 3 };
+    *room = want < APPS_PER_BLOCK ? want : APPS_PER_BLOCK;
+    return GC_MALLOC(*room * sizeof(struct value));
+}
+
 static void prim_map(struct eval_state *st, struct value **args, struct value *out, nix_pos pos) {
     eval_force_list(st, args[1], pos);
     size_t n = args[1]->list.n;
     struct value **src = args[1]->list.items;
     struct value l;
     mk_list(&l, n);
-    /* One block for all the delayed applications (cheaper than n allocations). */
-    struct value *apps = n ? GC_MALLOC(n * sizeof *apps) : NULL;
+    struct value *apps = NULL;
+    size_t room = 0;
     for (size_t i = 0; i < n; i++) {
-        mk_app(&apps[i], args[0], src[i]);
-        l.list.items[i] = &apps[i];
+        if (!room) apps = app_block(n - i, &room);
+        mk_app(apps, args[0], src[i]);
+        l.list.items[i] = apps++;
+        room--;
     }
     *out = l;
 }
@@ -228,13 +242,15 @@ static void prim_genList(struct eval_state *st, struct value **args, struct valu
     if (n < 0) eval_error(st, ERR_EVAL, pos, "cannot create list of size %lld", (long long)n);
     struct value l;
     mk_list(&l, (size_t)n);
-    /* The indices hold no pointers: one atomic block; the applications: one block. */
-    struct value *ints = n ? GC_MALLOC_ATOMIC((size_t)n * sizeof *ints) : NULL;
-    struct value *apps = n ? GC_MALLOC((size_t)n * sizeof *apps) : NULL;
+    /* Each application holds its index unboxed: the index value is made only when the element
+     * is forced. */
+    struct value *apps = NULL;
+    size_t room = 0;
     for (int64_t i = 0; i < n; i++) {
-        mk_int(&ints[i], i);
-        mk_app(&apps[i], args[0], &ints[i]);
-        l.list.items[i] = &apps[i];
+        if (!room) apps = app_block((size_t)(n - i), &room);
+        mk_app_int(apps, args[0], i);
+        l.list.items[i] = apps++;
+        room--;
     }
     *out = l;
 }
@@ -382,10 +398,15 @@ static void prim_mapAttrs(struct eval_state *st, struct value **args, struct val
                           nix_pos pos) {
     struct attrs *a = eval_force_attrs(st, args[1], pos);
     struct attrs *r = attrs_new(a->n);
-    /* the name strings and the two delayed applications per attribute in one block */
-    struct value *block = a->n ? GC_MALLOC((size_t)a->n * 3 * sizeof *block) : NULL;
+    /* the name strings and the two delayed applications per attribute, in small blocks (see
+     * app_block) */
+    struct value *block = NULL;
+    size_t room = 0;
     for (uint32_t i = 0; i < a->n; i++) {
-        struct value *nm = &block[3 * i], *inner = &block[3 * i + 1], *outer = &block[3 * i + 2];
+        if (!room) block = app_block(3 * (size_t)(a->n - i), &room);
+        struct value *nm = block, *inner = block + 1, *outer = block + 2;
+        block += 3;
+        room -= 3;
         mk_string(nm, sym_name(st->symbols, a->a[i].name), NULL);
         mk_app(inner, args[0], nm);
         mk_app(outer, inner, a->a[i].value);

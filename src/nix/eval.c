@@ -398,6 +398,12 @@ static void force_slow(struct eval_state *st, struct value *v, nix_pos pos) {
         struct expr *e = v->thunk.expr;
         v->type = VT_BLACKHOLE;
         eval_expr(st, e, env, v);
+    } else if (v->type == VT_APP_INT) {
+        /* The argument gets its own value only now: the function may keep it. */
+        struct value *fn = v->app_int.fn, *arg = alloc32(st);
+        mk_int(arg, v->app_int.arg);
+        v->type = VT_BLACKHOLE;
+        eval_call(st, fn, 1, &arg, v, 0);
     } else {
         struct value *fn = v->app.left, *arg = v->app.right;
         v->type = VT_BLACKHOLE;

@@ -161,6 +161,7 @@ static void print_rec(struct eval_state *st, struct value *v, struct ptrset *see
         sb_addc(out, ']');
         break;
     case VT_THUNK:
+    case VT_APP_INT:
     case VT_APP: sb_adds(out, "<CODE>"); break;
     case VT_BLACKHOLE: sb_adds(out, "«potential infinite recursion»"); break;
     case VT_LAMBDA: sb_adds(out, "<LAMBDA>"); break;
@@ -242,6 +243,7 @@ static void json_rec(struct eval_state *st, struct value *v, struct strbuf *out,
         sb_addc(out, ']');
         return;
     case VT_THUNK:
+    case VT_APP_INT:
     case VT_APP:
     case VT_BLACKHOLE:
         eval_trace_push(st, pos, "while converting a value to JSON");

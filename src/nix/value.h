@@ -33,7 +33,9 @@ enum value_type {
     /* Not yet evaluated: never seen after eval_force(). */
     VT_THUNK,
     VT_BLACKHOLE, /* being evaluated: forcing it again is infinite recursion */
-    VT_APP,       /* a delayed function application (used by builtins that map lazily) */
+    /* f i with an integer i kept unboxed (genList): no int value per element unless forced. */
+    VT_APP_INT,
+    VT_APP, /* a delayed function application (used by builtins that map lazily) */
     /* Weak-head normal forms. */
     VT_INT,
     VT_FLOAT,
@@ -95,6 +97,10 @@ struct value {
             struct value *right;
         } app; /* VT_PRIMOP_APP and VT_APP (left = function, right = argument) */
         struct {
+            struct value *fn;
+            int64_t arg;
+        } app_int; /* VT_APP_INT */
+        struct {
             struct env *env;
             struct expr *expr;
         } thunk;
@@ -149,6 +155,13 @@ static inline void mk_app(struct value *v, struct value *f, struct value *x) {
     v->type = VT_APP;
     v->app.left = f;
     v->app.right = x;
+}
+
+/* A delayed application f i, for an integer i. */
+static inline void mk_app_int(struct value *v, struct value *f, int64_t i) {
+    v->type = VT_APP_INT;
+    v->app_int.fn = f;
+    v->app_int.arg = i;
 }
 
 static inline bool value_is_thunk(const struct value *v) {
