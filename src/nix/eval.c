@@ -1868,8 +1868,11 @@ static void gc_init_once(void) {
     /* One marker thread: evaluation heaps are small and CPUs are shared. */
     GC_set_markers_count(1);
     GC_INIT();
-    /* Start with a few MB so that small evaluations do not collect every few hundred KB. */
-    GC_expand_hp((size_t)8 << 20);
+    /* Start with 20 MB: a configuration evaluation (lib + modules) then finishes before the first
+     * collection, whose marking would cost more than the evaluation's own work, while a
+     * garbage-heavy evaluation still stays below nix-instantiate's peak memory (bench/lang/run).
+     * GC_INITIAL_HEAP_SIZE still adds to it. */
+    GC_expand_hp((size_t)20 << 20);
     GC_allow_register_threads();
 }
 
