@@ -1,5 +1,5 @@
-# The list of hearth's modules: Home Manager's core, and the systemd and launchd modules
-# (owned by src/services' author).
+# The list of hearth's modules: Home Manager's core, the systemd and launchd modules and the
+# modular services.
 [
   ./assertions.nix
   ./files.nix
@@ -11,4 +11,6 @@
   ./xdg.nix
   ./systemd.nix
   ./launchd.nix
+  # Modular services (`home.services`), on by default as in Home Manager.
+  ./home-services
 ]

@@ -52,6 +52,8 @@ in
         modules = [ ./service.nix ];
       });
       default = { };
+      # The type contains itself: documentation lists this option, not its endless sub-options.
+      visible = "shallow";
       description = ''
         Services that belong to this one and are configured with it. Their units are named
         after this service and theirs, joined by a dash (`PARENT-SUB.service`). Nothing else
