@@ -2,7 +2,7 @@
  * systemd user units from one generation's units directory to another's (what activation does
  * after linking the new files), so that the switch can be run and tested on its own.
  *
- *   hearth systemd-switch [--old DIR] --new DIR [-n] [-v] [--timeout-ms N]
+ *   hearth systemd-switch [--old DIR] --new DIR [-n] [--suggest] [-v] [--timeout-ms N]
  *
  * Exit codes: 0 done (or skipped: no user manager), 1 some units failed (named in the output),
  * 2 bad usage or an error that stopped the switch. */
@@ -17,7 +17,8 @@
 
 static void usage(FILE *f, const char *program) {
     fprintf(f,
-            "Usage: %s systemd-switch [--old DIR] --new DIR [-n] [-v] [--timeout-ms N]\n"
+            "Usage: %s systemd-switch [--old DIR] --new DIR [-n] [--suggest] [-v]\n"
+            "          [--timeout-ms N]\n"
             "\n"
             "Switches systemd user units from the units directory DIR of the old generation\n"
             "(omit --old on a first switch) to that of the new one: stops removed units,\n"
@@ -26,6 +27,7 @@ static void usage(FILE *f, const char *program) {
             "  --old DIR         the previous generation's units directory\n"
             "  --new DIR         the new generation's units directory\n"
             "  -n, --dry-run     print what would be done, change nothing\n"
+            "  --suggest         print the systemctl commands that would do it, change nothing\n"
             "  -v, --verbose     say how the manager is reached and how each job ends\n"
             "  --timeout-ms N    wait at most N ms for the jobs (0, the default: no limit)\n",
             program);
@@ -42,6 +44,8 @@ int cmd_systemd_switch(const struct cli_invocation *inv) {
             o.new_units_dir = inv->argv[++i];
         else if (strcmp(a, "-n") == 0 || strcmp(a, "--dry-run") == 0)
             o.dry_run = true;
+        else if (strcmp(a, "--suggest") == 0)
+            o.suggest = true;
         else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
             o.verbose = true;
         else if (strcmp(a, "--timeout-ms") == 0 && has_value) {

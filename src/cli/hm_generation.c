@@ -17,7 +17,8 @@
 static const char *const EVAL_WHAT =
     "let c = r.config; s = c.systemd.user or { }; in r.activationSpec + \"\\n\" + r.news %s"
     " + \"\\n\" + toString (s.servicesStartTimeoutMs or 0) + \"\\n\""
-    " + (if (s.startServices or true) == false then \"0\" else \"1\")";
+    " + (let v = s.startServices or true; in"
+    " if v == false then \"0\" else if v == \"suggest\" then \"suggest\" else \"1\")";
 
 char *hm_news_read_ids(void) {
     char *idsp = hm_news_read_ids_path();
@@ -74,6 +75,7 @@ int hm_evaluate(const struct hm_args *a, const struct hearth_paths *paths,
     ev->news = strdup(l2 + 1);
     ev->timeout_ms = (unsigned)strtoul(l3 + 1, NULL, 10);
     ev->start_services = strcmp(l4 + 1, "0") != 0;
+    ev->suggest_services = strcmp(l4 + 1, "suggest") == 0;
     free(out);
     return 0;
 }
@@ -143,6 +145,7 @@ static int activate_locked(const struct hm_args *a, const struct hearth_paths *p
     struct services_activation sa = {0};
     sa.timeout_ms = ev ? ev->timeout_ms : 0;
     sa.verbose = a->verbose;
+    sa.suggest = ev && ev->suggest_services;
     sa.out = stdout;
     if (!ev || ev->start_services) {
         o.reload_services = services_activation_reload;

@@ -18,6 +18,7 @@ struct hm_evaluated {
     char *news; /* news JSON: { display, entries: [ { id, time, message } ] } */
     unsigned timeout_ms;
     bool start_services;
+    bool suggest_services; /* startServices = "suggest": print the commands, do not switch */
 };
 
 /* Finds and evaluates the configuration. Returns 0, or prints the error (Nix's text, or Home

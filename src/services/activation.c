@@ -26,6 +26,7 @@ int services_activation_reload(void *ctx, const char *old_gen, const char *new_g
         .new_units_dir = new_dir,
         .timeout_ms = a->timeout_ms,
         .dry_run = dry_run,
+        .suggest = a->suggest,
         .verbose = a->verbose,
         .out = a->out,
     };

@@ -16,7 +16,8 @@
 struct services_activation {
     unsigned timeout_ms; /* systemd.user.servicesStartTimeoutMs */
     bool verbose;
-    FILE *out;                     /* messages, errors included (the callback returns no text) */
+    bool suggest; /* startServices = "suggest": print systemctl commands instead of switching */
+    FILE *out;    /* messages, errors included (the callback returns no text) */
     struct services_report report; /* of the last switch; services_report_free it at the end */
 };
 

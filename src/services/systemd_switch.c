@@ -62,6 +62,34 @@ static void describe(const struct plan_entry *e, const char **doing, const char 
     }
 }
 
+/* The plan as the commands a user would type: stops first (with the old definitions the manager
+ * still has), then daemon-reload, then restarts, reloads and starts, the order a switch uses. */
+static void print_suggestions(const struct services_switch_opts *o,
+                              const struct services_plan *plan) {
+    if (plan->n == 0) {
+        say(o, "No unit to start, stop, restart or reload; suggested command:");
+        say(o, "  systemctl --user daemon-reload");
+        return;
+    }
+    say(o, "Suggested commands:");
+    for (size_t i = 0; i < plan->n; i++)
+        if (plan->e[i].action == PLAN_STOP || plan->e[i].action == PLAN_STOP_START)
+            say(o, "  systemctl --user stop %s", plan->e[i].unit);
+    say(o, "  systemctl --user daemon-reload");
+    for (size_t i = 0; i < plan->n; i++) {
+        const char *verb = NULL;
+        switch (plan->e[i].action) {
+        case PLAN_RESTART: verb = "restart"; break;
+        case PLAN_RELOAD: verb = "reload"; break;
+        case PLAN_START:
+        case PLAN_STOP_START: verb = "start"; break;
+        case PLAN_STOP:
+        case PLAN_KEEP: break;
+        }
+        if (verb) say(o, "  systemctl --user %s %s", verb, plan->e[i].unit);
+    }
+}
+
 static const char *verb_gerund(const char *verb) {
     if (strcmp(verb, "stop") == 0) return "stopping";
     if (strcmp(verb, "restart") == 0) return "restarting";
@@ -211,10 +239,12 @@ int services_systemd_switch(const struct services_switch_opts *o, struct service
         for (size_t i = 0; i < plan.n; i++) {
             const char *doing = "", *would = "";
             describe(&plan.e[i], &doing, &would);
-            say(o, "%s %s%s (%s)", o->dry_run ? would : doing, plan.e[i].unit,
+            say(o, "%s %s%s (%s)", o->dry_run || o->suggest ? would : doing, plan.e[i].unit,
                 plan.e[i].action == PLAN_KEEP ? " running as it is" : "", plan.e[i].why);
         }
-        if (o->dry_run) {
+        if (o->suggest && !o->dry_run) {
+            print_suggestions(o, &plan);
+        } else if (o->dry_run) {
             say(o, plan.n ? "Would reload the systemd user manager (daemon-reload)"
                           : "Would only reload the systemd user manager: no unit to start, "
                             "stop, restart or reload");

@@ -11,7 +11,8 @@
  *   5. reload, restart and start, and wait for those jobs up to the timeout;
  *   6. report every unit whose job did not end "done" or that is left failed, by name.
  * With no user manager running it says so and skips, returning success: the rest of the
- * activation goes on. A dry run connects (to see what runs) and prints the plan only. */
+ * activation goes on. A dry run connects (to see what runs) and prints the plan only; a
+ * suggestion run prints the plan as systemctl commands. */
 #ifndef HEARTH_SERVICES_SYSTEMD_SWITCH_H
 #define HEARTH_SERVICES_SYSTEMD_SWITCH_H
 
@@ -24,8 +25,11 @@ struct services_switch_opts {
     const char *new_units_dir; /* the new generation's units */
     unsigned timeout_ms;       /* systemd.user.servicesStartTimeoutMs; 0 waits without limit */
     bool dry_run;              /* print the plan, change nothing */
-    bool verbose;              /* also say how the manager was reached and how each job ended */
-    FILE *out;                 /* where messages go; NULL for none */
+    /* systemd.user.startServices = "suggest": change nothing either, but print the systemctl
+     * commands that would carry the plan out, for the user to run. */
+    bool suggest;
+    bool verbose; /* also say how the manager was reached and how each job ended */
+    FILE *out;    /* where messages go; NULL for none */
 };
 
 struct services_failure {
