@@ -13,12 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-/* One evaluation, four lines: spec, news, the switch timeout, whether to start services. */
+/* One evaluation, four lines: spec, news, the switch timeout, how to switch services. false
+ * is "suggest", as in Home Manager: the commands are printed, nothing is switched. */
 static const char *const EVAL_WHAT =
     "let c = r.config; s = c.systemd.user or { }; in r.activationSpec + \"\\n\" + r.news %s"
     " + \"\\n\" + toString (s.servicesStartTimeoutMs or 0) + \"\\n\""
     " + (let v = s.startServices or true; in"
-    " if v == false then \"0\" else if v == \"suggest\" then \"suggest\" else \"1\")";
+    " if v == false || v == \"suggest\" then \"suggest\" else \"1\")";
 
 char *hm_news_read_ids(void) {
     char *idsp = hm_news_read_ids_path();
@@ -74,7 +75,6 @@ int hm_evaluate(const struct hm_args *a, const struct hearth_paths *paths,
     ev->spec = strdup(out);
     ev->news = strdup(l2 + 1);
     ev->timeout_ms = (unsigned)strtoul(l3 + 1, NULL, 10);
-    ev->start_services = strcmp(l4 + 1, "0") != 0;
     ev->suggest_services = strcmp(l4 + 1, "suggest") == 0;
     free(out);
     return 0;
@@ -147,10 +147,10 @@ static int activate_locked(const struct hm_args *a, const struct hearth_paths *p
     sa.verbose = a->verbose;
     sa.suggest = ev && ev->suggest_services;
     sa.out = stdout;
-    if (!ev || ev->start_services) {
-        o.reload_services = services_activation_reload;
-        o.reload_ctx = &sa;
-    }
+    /* Always: "suggest" still prints the commands, and launchd agents do not depend on
+     * startServices (Home Manager's setupLaunchAgents is a step of its own). */
+    o.reload_services = services_activation_reload;
+    o.reload_ctx = &sa;
     char *err = NULL;
     int rc = 0;
     if (activate_generation(&o, gen, &err) != 0) {

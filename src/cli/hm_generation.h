@@ -17,8 +17,8 @@ struct hm_evaluated {
     char *spec; /* generation spec JSON */
     char *news; /* news JSON: { display, entries: [ { id, time, message } ] } */
     unsigned timeout_ms;
-    bool start_services;
-    bool suggest_services; /* startServices = "suggest": print the commands, do not switch */
+    bool suggest_services; /* startServices = "suggest" or false: print the commands, do not
+                            * switch systemd units (launchd agents are switched anyway) */
 };
 
 /* Finds and evaluates the configuration. Returns 0, or prints the error (Nix's text, or Home
