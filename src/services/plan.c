@@ -167,7 +167,11 @@ static int plan_unit(struct state_cache *c, const struct unit_dir *old, const st
         snprintf(why, sizeof why, "changed");
 
     if (method == SWITCH_KEEP_OLD) return plan_add(p, unit, PLAN_KEEP, why);
-    if (change == UNIT_RELOAD_TRIGGERS_CHANGED)
+    /* Changed triggers reload only when the unit names no method: a method the unit asks for
+     * wins (Home Manager: a changed configData file restarts the service unless
+     * X-SwitchMethod=reload). */
+    bool explicit_method = chosen || method != SWITCH_STOP_START;
+    if (change == UNIT_RELOAD_TRIGGERS_CHANGED && !explicit_method)
         return plan_add(p, unit, PLAN_RELOAD, "X-Reload-Triggers changed");
     if (method == SWITCH_RELOAD) return plan_add(p, unit, PLAN_RELOAD, why);
     if (unit_file_get_bool(fn, "Unit", "RefuseManualStop", false))

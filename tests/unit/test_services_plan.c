@@ -247,6 +247,16 @@ static void test_plan(void) {
                "[Unit]\nX-SwitchMethod=keep-old\nX-Reload-Triggers=/a\n[Service]\nExecStart=/x\n");
     write_file("new/trigkeep.service",
                "[Unit]\nX-SwitchMethod=keep-old\nX-Reload-Triggers=/b\n[Service]\nExecStart=/x\n");
+    write_file("old/trigrestart.service",
+               "[Unit]\nX-SwitchMethod=restart\nX-Reload-Triggers=/a\n[Service]\nExecStart=/x\n");
+    write_file("new/trigrestart.service",
+               "[Unit]\nX-SwitchMethod=restart\nX-Reload-Triggers=/b\n[Service]\nExecStart=/x\n");
+    write_file(
+        "old/trigstopstart.service",
+        "[Unit]\nX-SwitchMethod=stop-start\nX-Reload-Triggers=/a\n[Service]\nExecStart=/x\n");
+    write_file(
+        "new/trigstopstart.service",
+        "[Unit]\nX-SwitchMethod=stop-start\nX-Reload-Triggers=/b\n[Service]\nExecStart=/x\n");
     write_file("old/norestart.service",
                "[Unit]\nX-RestartIfChanged=false\n[Service]\nExecStart=/a\n");
     write_file("new/norestart.service",
@@ -287,6 +297,8 @@ static void test_plan(void) {
                              "gone.service",
                              "trig.service",
                              "trigkeep.service",
+                             "trigrestart.service",
+                             "trigstopstart.service",
                              "norestart.service",
                              "restart.service",
                              "reload.service",
@@ -325,6 +337,9 @@ static void test_plan(void) {
     expect_action(&p, "nowwanted.service", PLAN_START);
     expect_action(&p, "trig.service", PLAN_RELOAD);
     expect_action(&p, "trigkeep.service", PLAN_KEEP);
+    /* A method the unit names wins over changed triggers. */
+    expect_action(&p, "trigrestart.service", PLAN_RESTART);
+    expect_action(&p, "trigstopstart.service", PLAN_STOP_START);
     expect_action(&p, "norestart.service", PLAN_KEEP);
     expect_action(&p, "restart.service", PLAN_RESTART);
     expect_action(&p, "reload.service", PLAN_RELOAD);
