@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <systemd/sd-bus.h>
 #include <time.h>
+#include <unistd.h>
 
 #define SD_DEST "org.freedesktop.systemd1"
 #define SD_PATH "/org/freedesktop/systemd1"
@@ -59,22 +61,36 @@ static int escape_address_value(const char *s, char *out, size_t outlen) {
     return 0;
 }
 
-static int connect_private(sd_bus **out, char *err, size_t errlen) {
-    const char *rt = getenv("XDG_RUNTIME_DIR");
-    if (!rt || !*rt) {
-        snprintf(err, errlen, "XDG_RUNTIME_DIR is not set");
-        return -1;
+int manager_runtime_dir(const char *xdg_runtime_dir, const char *run_user, unsigned long uid,
+                        char *buf, size_t len) {
+    if (xdg_runtime_dir && *xdg_runtime_dir) {
+        snprintf(buf, len, "%s", xdg_runtime_dir);
+        return 0;
     }
-    char path[4096], escaped[8192], address[8300];
-    snprintf(path, sizeof path, "%s/systemd/private", rt);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%lu", run_user, uid);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(buf, len, "%s", path);
+        return 0;
+    }
+    snprintf(buf, len, "XDG_RUNTIME_DIR is not set and %s does not exist", path);
+    return -1;
+}
+
+/* A bus at the socket `path`; client set when it is a bus broker (not the manager's own
+ * socket). */
+static int connect_address(sd_bus **out, const char *path, bool client, char *err, size_t errlen) {
+    char escaped[8192], address[8300];
     if (escape_address_value(path, escaped, sizeof escaped) < 0) {
-        snprintf(err, errlen, "XDG_RUNTIME_DIR is too long");
+        snprintf(err, errlen, "%s: the path is too long", path);
         return -1;
     }
     snprintf(address, sizeof address, "unix:path=%s", escaped);
     sd_bus *bus = NULL;
     int r = sd_bus_new(&bus);
     if (r >= 0) r = sd_bus_set_address(bus, address);
+    if (r >= 0 && client) r = sd_bus_set_bus_client(bus, 1);
     if (r >= 0) r = sd_bus_start(bus);
     if (r < 0) {
         if (snprintf(err, errlen, "%s: %s", path, strerror(-r)) < 0) err[0] = 0;
@@ -87,6 +103,12 @@ static int connect_private(sd_bus **out, char *err, size_t errlen) {
     }
     *out = bus;
     return 0;
+}
+
+static int connect_private(const char *rt, sd_bus **out, char *err, size_t errlen) {
+    char path[4200];
+    snprintf(path, sizeof path, "%s/systemd/private", rt);
+    return connect_address(out, path, false, err, errlen);
 }
 
 static int on_job_removed(sd_bus_message *msg, void *userdata, sd_bus_error *ret_error) {
@@ -108,22 +130,37 @@ int manager_connect(struct user_manager *m, char *err, size_t errlen) {
     memset(m, 0, sizeof *m);
     char first[512] = "";
     sd_bus *bus = NULL;
-    int r = sd_bus_open_user(&bus);
+    const char *env_rt = getenv("XDG_RUNTIME_DIR");
+    char rt[4096];
+    bool have_rt =
+        manager_runtime_dir(env_rt, "/run/user", (unsigned long)getuid(), rt, sizeof rt) == 0;
     char probe_err[480];
+    int r;
+    /* sd_bus_open_user finds the bus through XDG_RUNTIME_DIR only; without it (su, cron, a
+     * plain ssh command) the bus is looked for where Home Manager looks, /run/user/UID. */
+    const char *dbus_env = getenv("DBUS_SESSION_BUS_ADDRESS");
+    if ((!env_rt || !*env_rt) && (!dbus_env || !*dbus_env) && have_rt) {
+        char bus_path[4200];
+        snprintf(bus_path, sizeof bus_path, "%s/bus", rt);
+        r = connect_address(&bus, bus_path, true, probe_err, sizeof probe_err);
+        if (r < 0) snprintf(first, sizeof first, "session bus: %s", probe_err);
+    } else
+        r = sd_bus_open_user(&bus);
     if (r >= 0 && probe(bus, probe_err, sizeof probe_err) < 0) {
         snprintf(first, sizeof first, "session bus: %s", probe_err);
         sd_bus_unref(bus);
         bus = NULL;
         r = -1;
-    } else if (r < 0) {
+    } else if (r < 0 && !first[0]) {
         snprintf(first, sizeof first, "session bus: %s", strerror(-r));
     }
     if (r < 0) {
         /* No session bus (no dbus-daemon or broker) is common in containers and early in a
          * login: the manager's own socket does the same job. */
         char second[512];
-        if (connect_private(&bus, second, sizeof second) < 0) {
-            snprintf(err, errlen, "%s; %s", first, second);
+        if (!have_rt || connect_private(rt, &bus, second, sizeof second) < 0) {
+            /* Without a runtime directory, rt holds the reason. */
+            snprintf(err, errlen, "%s; %s", first, have_rt ? second : rt);
             return MANAGER_ABSENT;
         }
         m->private_socket = true;

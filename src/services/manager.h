@@ -38,6 +38,13 @@ enum manager_connect_result {
     MANAGER_ABSENT = 1, /* no user manager to talk to: err says why */
 };
 
+/* The user's runtime directory into buf: xdg_runtime_dir (the environment's XDG_RUNTIME_DIR)
+ * when set, else RUN_USER/UID when that directory exists, as Home Manager falls back to
+ * /run/user/$(id -u). Returns 0, or -1 with the reason in buf. run_user is a parameter so that
+ * tests can choose it; callers pass "/run/user". */
+int manager_runtime_dir(const char *xdg_runtime_dir, const char *run_user, unsigned long uid,
+                        char *buf, size_t len);
+
 /* Connects; returns MANAGER_CONNECTED, MANAGER_ABSENT, or -1 (with err) when the manager
  * answered but subscribing to its job signals failed. */
 int manager_connect(struct user_manager *m, char *err, size_t errlen);

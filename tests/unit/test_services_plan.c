@@ -3,6 +3,7 @@
  * launchd agents plan. The expectations follow systemd.syntax(7) and the documented behaviour
  * of Home Manager's sd-switch (docs/design/services.md). */
 #include "services/launchd.h"
+#include "services/manager.h"
 #include "services/plan.h"
 #include "services/unitdir.h"
 #include "services/unitfile.h"
@@ -423,6 +424,24 @@ static void test_launchd_plan(void) {
     plan_free(&p);
 }
 
+/* Where the user bus and the manager's socket are looked for: XDG_RUNTIME_DIR, else
+ * /run/user/UID (here ROOT/run-user/UID) only when it exists. */
+static void test_runtime_dir(void) {
+    char base[300], buf[512], want[400];
+    snprintf(base, sizeof base, "%s/run-user", root);
+    EXPECT(manager_runtime_dir("/xdg/rt", base, 1000, buf, sizeof buf) == 0, "XDG_RUNTIME_DIR set");
+    expect_str("XDG_RUNTIME_DIR wins", buf, "/xdg/rt");
+    snprintf(want, sizeof want, "XDG_RUNTIME_DIR is not set and %s/1000 does not exist", base);
+    EXPECT(manager_runtime_dir(NULL, base, 1000, buf, sizeof buf) == -1, "no fallback directory");
+    expect_str("the reason names the fallback", buf, want);
+    snprintf(want, sizeof want, "%s/1000", base);
+    if (mkdir(base, 0755) < 0 || mkdir(want, 0700) < 0) abort();
+    EXPECT(manager_runtime_dir("", base, 1000, buf, sizeof buf) == 0, "fallback exists");
+    expect_str("fallback /run/user/UID", buf, want);
+    EXPECT(manager_runtime_dir(NULL, base, 1001, buf, sizeof buf) == -1,
+           "another uid's is not used");
+}
+
 int main(void) {
     snprintf(root, sizeof root, "/tmp/hearth-test-services.XXXXXX");
     if (!mkdtemp(root)) return 1;
@@ -431,6 +450,7 @@ int main(void) {
     test_switch_methods();
     test_plan();
     test_launchd_plan();
+    test_runtime_dir();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", root);
