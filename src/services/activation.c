@@ -12,7 +12,8 @@
 void services_units_dir(const char *gen, char *buf, size_t len) {
     struct stat st;
     snprintf(buf, len, "%s/units", gen);
-    if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return;
+    /* A dangling GEN/units is a generation without units, not one to guess about. */
+    if (stat(buf, &st) == 0 ? S_ISDIR(st.st_mode) : lstat(buf, &st) == 0) return;
     snprintf(buf, len, "%s/home-files/.config/systemd/user", gen);
 }
 

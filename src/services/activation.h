@@ -21,8 +21,10 @@ struct services_activation {
     struct services_report report; /* of the last switch; services_report_free it at the end */
 };
 
-/* GEN/units when the generation has it, else Home Manager's place for them,
- * GEN/home-files/.config/systemd/user. Writes the path into buf. */
+/* GEN/units when the generation has it (a link to the units inside home-files, at
+ * xdg.configHome's place, or units a spec's unitsDir gave), else Home Manager's default place
+ * for them, GEN/home-files/.config/systemd/user (generations built before GEN/units was
+ * recorded). Writes the path into buf. */
 void services_units_dir(const char *gen, char *buf, size_t len);
 
 /* GEN/LaunchAgents into buf; true when the generation has it (agents on macOS). */

@@ -795,6 +795,17 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     const char *vars = jstr(spec, "sessionVariables");
     if (!vars) vars = "";
     const char *units_dir = jstr(spec, "unitsDir");
+    /* Where the units are inside home-files ($XDG_CONFIG_HOME/systemd/user relative to HOME):
+     * GEN/units leads there, so that the switch finds them whatever xdg.configHome is. */
+    const char *units_path = units_dir ? NULL : jstr(spec, "unitsPath");
+    if (units_path &&
+        (units_path[0] == '/' || units_path[0] == '\0' || strcmp(units_path, "..") == 0 ||
+         strncmp(units_path, "../", 3) == 0 || strstr(units_path, "/../") ||
+         (strlen(units_path) >= 3 && strcmp(units_path + strlen(units_path) - 3, "/..") == 0))) {
+        fail(&b.err, "%s: \"unitsPath\" must be a path inside home-files: '%s'", spec_path,
+             units_path);
+        goto out;
+    }
     if (units_dir) {
         units = gen_import_path(store_dir, units_dir, "home-manager-units", -1, &b.err);
         if (!units || add_ref(&b, units) != 0) goto out;
@@ -841,6 +852,10 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
     hash_ctx_update(h, manifest_text, strlen(manifest_text) + 1);
     hash_ctx_update(h, vars, strlen(vars) + 1);
     hash_ctx_update(h, units ? units : "", units ? strlen(units) + 1 : 1);
+    if (units_path) {
+        hash_ctx_update(h, "unitsPath", 10);
+        hash_ctx_update(h, units_path, strlen(units_path) + 1);
+    }
     for (size_t i = 0; packages && i < json_object_array_length(packages); i++) {
         const char *pk = json_object_get_string(json_object_array_get_idx(packages, i));
         hash_ctx_update(h, pk, strlen(pk) + 1);
@@ -889,6 +904,14 @@ char *gen_build(const char *store_dir, const char *spec_path, char **err) {
         p = xasprintf("%s/units", tmp);
         rc = p && symlink(units, p) == 0 ? 0 : fail(&b.err, "cannot link units");
         free(p);
+        if (rc != 0) goto fail_built;
+    } else if (units_path) {
+        /* Relative, so it stays inside the generation; dangling when there are no units. */
+        p = xasprintf("%s/units", tmp);
+        char *to = xasprintf("home-files/%s", units_path);
+        rc = p && to && symlink(to, p) == 0 ? 0 : fail(&b.err, "cannot link units");
+        free(p);
+        free(to);
         if (rc != 0) goto fail_built;
     }
     if (agents) {
