@@ -30,18 +30,93 @@ let
   };
 
   settingValue = types.oneOf [ types.bool types.int types.str types.path ];
-  unitType = kind: types.attrsOf (types.attrsOf (types.either settingValue (types.listOf settingValue)))
-    // { description = "systemd ${kind} unit configuration"; };
+  # Settings Home Manager types as a list or one string: two definitions concatenate.
+  listOrSingle = types.coercedTo types.str lib.toList (types.listOf types.str);
+
+  # A unit: sections of settings (freeform), with the few settings Home Manager declares so
+  # that they merge, default and type-check as there.
+  unitType = kind: extra: types.submodule {
+    freeformType = types.attrsOf (types.attrsOf (types.either settingValue (types.listOf settingValue)))
+      // { description = "systemd ${kind} unit configuration"; };
+    imports = [
+      {
+        options.Unit = {
+          Description = mkOption {
+            type = types.nullOr types.str;
+            default = null;
+            example = "My daily database backup";
+            description = "A short human-readable label of the unit.";
+          };
+          Documentation = mkOption {
+            type = listOrSingle;
+            default = [ ];
+            example = [ "my-${kind}.${kind}" ];
+            description = "List of URIs referencing documentation for the unit.";
+          };
+        };
+      }
+      extra
+    ];
+  };
+
+  serviceOptions = {
+    options = {
+      Unit = {
+        X-Reload-Triggers = mkOption {
+          type = types.listOf (types.either types.package types.str);
+          default = [ ];
+          description = ''
+            List of free form strings that can be used to trigger a service reload during
+            activation.
+          '';
+        };
+        X-Restart-Triggers = mkOption {
+          type = types.listOf (types.either types.package types.str);
+          default = [ ];
+          description = ''
+            List of free form strings that can be used to trigger a service restart during
+            activation.
+          '';
+        };
+        # An enum, so that a wrong method is an evaluation error, not a failed switch.
+        X-SwitchMethod = mkOption {
+          type = types.enum [ null "reload" "restart" "stop-start" "keep-old" ];
+          default = null;
+          description = ''
+            The preferred method to use when switching from an old to a new version of this
+            service.
+          '';
+        };
+      };
+      Service = {
+        Environment = mkOption {
+          type = listOrSingle;
+          default = [ ];
+          example = [ "VAR1=foo" "VAR2=\"bar baz\"" ];
+          description = "Environment variables available to executed processes.";
+        };
+        ExecStart = mkOption {
+          type = let p = types.either types.package types.str; in types.either p (types.listOf p);
+          apply = lib.toList;
+          default = [ ];
+          example = "/absolute/path/to/command arg1 arg2";
+          description = "Command that is executed when this service is started.";
+        };
+      };
+    };
+  };
 
   valueString = v: if isBool v then (if v then "true" else "false") else toString v;
 
-  # A unit file's text. Settings set to null or [ ] are left out; a list gives one line per
-  # element, so `After = [ "a" "b" ]` is two After= lines.
+  # A unit file's text. Settings set to null or [ ] are left out, and then sections left
+  # empty (no "[Unit]" for a unit without settings there); a list gives one line per element,
+  # so `After = [ "a" "b" ]` is two After= lines.
   unitText = unit:
     lib.generators.toINI {
       listsAsDuplicateKeys = true;
       mkKeyValue = key: value: "${key}=${valueString value}";
-    } (mapAttrs (_: section: filterAttrs (_: v: v != null && v != [ ]) section) unit);
+    } (filterAttrs (_: section: section != { })
+      (mapAttrs (_: section: filterAttrs (_: v: v != null && v != [ ]) section) unit));
 
   # Where each unit's file goes and the links that its [Install] section asks for.
   unitFiles = option: suffix:
@@ -63,7 +138,7 @@ let
   allUnitFiles = builtins.listToAttrs (concatLists (mapAttrsToList unitFiles kinds));
 
   unitOption = option: suffix: mkOption {
-    type = types.attrsOf (unitType suffix);
+    type = types.attrsOf (unitType suffix (if suffix == "service" then serviceOptions else { }));
     default = { };
     example = {
       "${suffix}-name" = {
