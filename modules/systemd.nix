@@ -160,7 +160,14 @@ in
   options.systemd.user = {
     enable = mkOption {
       type = types.bool;
-      default = true;
+      # Home Manager's default: whether the host is Linux, so that a macOS configuration
+      # writes no units. pkgs is read through _module.args so that the module also evaluates
+      # where no pkgs is given (then the system Nix runs on decides).
+      default =
+        let pkgs = config._module.args.pkgs or null; in
+        if pkgs != null then pkgs.stdenv.isLinux or false
+        else builtins ? currentSystem && lib.hasSuffix "-linux" builtins.currentSystem;
+      defaultText = lib.literalExpression "pkgs.stdenv.isLinux";
       example = true;
       description = "Whether to enable the user systemd service manager.";
     };
