@@ -44,6 +44,7 @@ void plan_free(struct services_plan *p) {
         free(p->e[i].why);
     }
     free(p->e);
+    strlist_free(&p->warnings);
     memset(p, 0, sizeof *p);
 }
 
@@ -146,19 +147,27 @@ static int plan_unit(struct state_cache *c, const struct unit_dir *old, const st
     if (change == UNIT_UNCHANGED || !fn || !fo || needs_no_restart(unit)) return 0;
 
     enum unit_switch_method method;
+    const char *chosen = unit_file_get(fn, "Unit", "X-SwitchMethod");
     if (unit_file_switch_method(fn, &method) < 0) {
-        snprintf(err, errlen,
-                 "%s: unknown X-SwitchMethod '%s' (expected reload, restart, "
-                 "stop-start or keep-old)",
-                 unit, unit_file_get(fn, "Unit", "X-SwitchMethod"));
-        return -1;
+        /* One unit's typo should not hold back every other unit's switch (the module rejects
+         * it anyway; this is a unit written some other way): restart it, which is safe. */
+        char w[400];
+        snprintf(w, sizeof w,
+                 "%s: unknown X-SwitchMethod '%s' (expected reload, restart, stop-start or "
+                 "keep-old); restarting it",
+                 unit, chosen);
+        if (strlist_add(&p->warnings, w) < 0) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        snprintf(why, sizeof why, "changed, unknown X-SwitchMethod=%s", chosen);
+        return plan_add(p, unit, PLAN_RESTART, why);
     }
     /* Name the key that chose the method, for the message. */
     static const char *const legacy[] = {[SWITCH_STOP_START] = "X-StopIfChanged=true",
                                          [SWITCH_RESTART] = "X-StopIfChanged=false",
                                          [SWITCH_RELOAD] = "X-ReloadIfChanged=true",
                                          [SWITCH_KEEP_OLD] = "X-RestartIfChanged=false"};
-    const char *chosen = unit_file_get(fn, "Unit", "X-SwitchMethod");
     if (chosen)
         snprintf(why, sizeof why, "changed, X-SwitchMethod=%s", chosen);
     else if (method != SWITCH_STOP_START)

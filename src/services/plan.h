@@ -9,7 +9,7 @@
  *     started when a target that wants it in the new generation is active;
  *   - a running unit whose definition changed is switched by its method (unitfile.h):
  *     stop-start, restart, reload or keep-old; one where only X-Reload-Triggers changed is
- *     reloaded unless it keeps the old one. Targets, slices and other units that hold no process
+ *     reloaded unless it names a method. Targets, slices and other units that hold no process
  *     need nothing beyond the daemon reload;
  *   - a unit that refuses manual stops is never stopped or restarted, only kept. */
 #ifndef HEARTH_SERVICES_PLAN_H
@@ -39,6 +39,7 @@ struct plan_entry {
 struct services_plan {
     struct plan_entry *e;
     size_t n, cap;
+    struct strlist warnings; /* for the user, one line each: an unknown X-SwitchMethod */
 };
 
 /* The manager's view, asked through callbacks so that tests can supply it. */
@@ -52,8 +53,9 @@ struct plan_manager {
     int (*instances)(void *ctx, const char *tmpl, struct strlist *out, char *err, size_t errlen);
 };
 
-/* Computes the plan; old may be an empty directory (the first switch). Returns -1 with the
- * reason in err (a unit with an unknown X-SwitchMethod, or a failing state query). */
+/* Computes the plan; old may be an empty directory (the first switch). A unit with an unknown
+ * X-SwitchMethod is restarted, with a warning in plan->warnings, rather than stopping the
+ * whole switch. Returns -1 with the reason in err (a failing state query). */
 int plan_compute(const struct unit_dir *old, const struct unit_dir *new,
                  const struct plan_manager *mgr, struct services_plan *plan, char *err,
                  size_t errlen);

@@ -236,6 +236,8 @@ int services_systemd_switch(const struct services_switch_opts *o, struct service
     struct plan_manager pm = {&m, manager_unit_running, manager_running_instances};
     rc = plan_compute(&old, &new, &pm, &plan, r->error, sizeof r->error);
     if (rc == 0) {
+        for (size_t i = 0; i < plan.warnings.n; i++)
+            say(o, "warning: %s", plan.warnings.v[i]);
         for (size_t i = 0; i < plan.n; i++) {
             const char *doing = "", *would = "";
             describe(&plan.e[i], &doing, &would);

@@ -377,16 +377,22 @@ static void test_plan(void) {
     expect_action(&p, "changed.service", -1);
     plan_free(&p);
 
-    /* An unknown X-SwitchMethod on a changed running unit is an error naming the unit. */
+    /* An unknown X-SwitchMethod on a changed running unit restarts it with a warning naming
+     * the unit; the rest of the plan is made as usual. */
     write_file("new/changed.service", "[Unit]\nX-SwitchMethod=bounce\n[Service]\nExecStart=/b\n");
     unit_dir_free(&n);
     EXPECT(unit_dir_load(new, &n, err, sizeof err) == 0, "loading new: %s", err);
     EXPECT(plan_compute(&o, &n, &(struct plan_manager){running, fake_state, fake_instances}, &p,
-                        err, sizeof err) < 0,
-           "bad method");
-    expect_str("bad method error", err,
-               "changed.service: unknown X-SwitchMethod 'bounce' (expected reload, restart, "
-               "stop-start or keep-old)");
+                        err, sizeof err) == 0,
+           "bad method: %s", err);
+    expect_action(&p, "changed.service", PLAN_RESTART);
+    expect_action(&p, "gone.service", PLAN_STOP);
+    EXPECT(p.warnings.n == 1, "want one warning, got %zu", p.warnings.n);
+    if (p.warnings.n == 1)
+        expect_str("bad method warning", p.warnings.v[0],
+                   "changed.service: unknown X-SwitchMethod 'bounce' (expected reload, restart, "
+                   "stop-start or keep-old); restarting it");
+    plan_free(&p);
 
     /* A syntax error in a unit file names the file and line. */
     write_file("bad/broken.service", "[Service]\nExecStart=/bin/true\noops\n");
