@@ -10,6 +10,8 @@
     systemd.service = {
       serviceConfig = {
         Type = "oneshot";
+        # systemd refuses Restart=always (the primary unit's default) for a oneshot service.
+        Restart = "no";
         RemainAfterExit = true;
         ExecStart = lib.mkBefore [ "/bin/true" ];
         ExecStartPost = {
