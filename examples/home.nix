@@ -19,6 +19,17 @@
       email = demo@example.org
   '';
 
+  # Git also reads ~/.config/git/config, which Home Manager's programs.git writes (and the
+  # machine's git goes into home.packages).
+  programs.git = {
+    enable = true;
+    settings = {
+      alias.st = "status";
+      init.defaultBranch = "main";
+    };
+    ignores = [ "*.swp" ];
+  };
+
   home.file.".local/bin/hello" = {
     text = ''
       #!/bin/sh

@@ -40,6 +40,7 @@ let
       cli = callLibs ./cli.nix;
       licenses = callLibs ./licenses.nix;
       platforms = callLibs ./platforms.nix;
+      systems = callLibs ./systems.nix;
       maintainers = callLibs ./maintainers.nix;
       teams = { };
       misc = callLibs ./misc.nix;
@@ -66,7 +67,7 @@ let
       inherit (builtins)
         add addErrorContext attrNames deepSeq genericClosure getAttr hasAttr
         isAttrs isBool isInt isPath lessThan listToAttrs pathExists readFile
-        seq sub trace;
+        seq sub trace typeOf unsafeGetAttrPos;
 
       inherit (self.trivial)
         id const pipe concat or and xor bitAnd bitOr bitXor bitNot

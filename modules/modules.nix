@@ -1,5 +1,5 @@
-# The list of hearth's modules: Home Manager's core, the systemd and launchd modules and the
-# modular services.
+# The list of hearth's modules: Home Manager's core, the systemd and launchd modules, the
+# application modules hearth has (programs/) and the modular services.
 [
   ./assertions.nix
   ./files.nix
@@ -11,6 +11,8 @@
   ./xdg.nix
   ./systemd.nix
   ./launchd.nix
+  # Application modules.
+  ./programs/git.nix
   # Modular services (`home.services`), on by default as in Home Manager.
   ./home-services
 ]

@@ -62,10 +62,16 @@ let
 
   # hearth lists them in C (src/nix/builtins_pkgs.c), much faster; Nix reads them here.
   names = if builtins ? hearthHostNames then builtins.hearthHostNames null else pathNames ++ dpkgNames;
+  # nixpkgs' names for which Debian has a package of the same name that holds no programs
+  # (gnupg is a metapackage; gpg is in the package gpg): these win over dpkg's names.
+  overrides = {
+    gnupg = { package = "gpg"; program = "gpg"; };
+  };
 in
 {
   inherit hostPackage;
-  # A program or package of that very name wins over an alias.
+  # A program or package of that very name wins over an alias, but not over an override.
   packages = builtins.mapAttrs (n: a: hostPackage ({ name = n; } // a)) aliases
-    // builtins.listToAttrs (map (n: { name = n; value = hostPackage n; }) names);
+    // builtins.listToAttrs (map (n: { name = n; value = hostPackage n; }) names)
+    // builtins.mapAttrs (n: a: hostPackage ({ name = n; } // a)) overrides;
 }

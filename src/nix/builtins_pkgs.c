@@ -66,8 +66,9 @@ static void prim_hearthHostNames(struct eval_state *st, struct value **args, str
         if (n && p[0] == '/') {
             size_t first = ns.n;
             add_dir(&ns, gc_strndup(p, n), false);
-            /* Sorted within a directory, so the result does not depend on readdir's order. */
-            qsort(ns.v + first, ns.n - first, sizeof *ns.v, cmp_str);
+            /* Sorted within a directory, so the result does not depend on readdir's order
+             * (an empty or missing directory adds nothing, and ns.v may still be NULL). */
+            if (ns.n > first) qsort(ns.v + first, ns.n - first, sizeof *ns.v, cmp_str);
         }
         p = colon ? colon + 1 : NULL;
     }
