@@ -26,6 +26,10 @@ host.packages // builders // rec {
   inherit lib system;
   inherit (host) hostPackage;
 
+  # Any other name is a stand-in that fails when used (host.nix: missingPackage). Only
+  # hearth's evaluator knows this attribute; under Nix a missing name stays an error.
+  __hearthMissingAttr = host.missingPackage;
+
   stdenv = {
     hostPlatform = { inherit isLinux isDarwin system; };
     buildPlatform = stdenv.hostPlatform;
