@@ -20,7 +20,8 @@ let
     { } (builtins.attrNames enabled);
   conflicts = lib.filterAttrs (_: ns: builtins.length ns > 1) byTarget;
 
-  showName = n: "home.file.${lib.strings.escapeNixIdentifier n}";
+  # The option each file was written as (home.file.NAME, or xdg.configFile.NAME...).
+  showName = n: enabled.${n}.origin;
 in
 {
   options.home.file = lib.mkOption {
