@@ -92,7 +92,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("%s\n", HEARTH_VERSION);
+        /* Which program and which version, for bug reports and scripts alike. */
+        printf("hearth %s\n", HEARTH_VERSION);
         return 0;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -105,7 +106,8 @@ int main(int argc, char **argv) {
             return c->run(&inv);
         }
     }
-    fprintf(stderr, "%s: unknown command '%s'; try '%s help'\n", program_name, argv[1],
-            program_name);
+    /* Home Manager reads any word that is no command as an option it does not know. */
+    fprintf(stderr, "%s: unknown option '%s'\nRun '%s --help' for usage help\n", program_name,
+            argv[1], program_name);
     return 1;
 }
