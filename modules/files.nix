@@ -2,8 +2,8 @@
 #
 # Owns: the `home.file` option and the check that no two enabled files have the same target
 # (an assertion naming both definitions), and the file list of the generation spec
-# (`home.fileSpec`: target, text or source, executable, recursive, force, ignorelinks,
-# onChange, as src/store/generation.h reads it).
+# (`home.fileSpec`: target, text or source, storeName, executable, recursive, force,
+# ignorelinks, onChange, as src/store/generation.h reads it).
 { config, lib, pkgs, ... }:
 
 let
@@ -48,10 +48,17 @@ in
           conflicts)}'';
     }];
 
+    # storeName: the store object's name as Home Manager's storeFileName makes it (from the
+    # attribute's base name for a text, the source's for a source), so that the object linked
+    # is the `source` the option shows.
     home.fileSpec = lib.mapAttrsToList (n: f: {
       inherit (f) target executable recursive force ignorelinks;
       onChange = if f.onChange == "" then null else f.onChange;
-    } // (if f.sourceIsText then { inherit (f) text; } else { source = toString f.source; }))
+    } // (if f.sourceIsText then { inherit (f) text; } else { source = toString f.source; })
+      // {
+      storeName = lib.hm.strings.storeFileName
+        (baseNameOf (if f.sourceIsText then n else toString f.source));
+    })
       enabled;
   };
 }
