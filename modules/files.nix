@@ -1,7 +1,7 @@
 # files: `home.file`, the files linked into the home directory.
 #
-# Owns: the `home.file` option and the check that no two enabled files have the same target
-# (an assertion naming both definitions), and the file list of the generation spec
+# Owns: the `home.file` option and the checks that no two enabled files have the same target
+# (an assertion naming both definitions) and that every target is inside HOME, and the file list of the generation spec
 # (`home.fileSpec`: target, text or source, storeName, executable, recursive, force,
 # ignorelinks, onChange, as src/store/generation.h reads it).
 { config, lib, pkgs, ... }:
@@ -22,6 +22,13 @@ let
 
   # The option each file was written as (home.file.NAME, or xdg.configFile.NAME...).
   showName = n: enabled.${n}.origin;
+
+  # Targets the generation builder refuses (outside HOME, or with a `..` component): caught
+  # here so that the message names the option, not the spec file.
+  outside = builtins.filter (n:
+    let t = enabled.${n}.target; in
+    lib.hasPrefix "/" t || builtins.elem ".." (lib.splitString "/" t))
+    (builtins.attrNames enabled);
 in
 {
   options.home.file = lib.mkOption {
@@ -38,7 +45,11 @@ in
   };
 
   config = {
-    assertions = [{
+    assertions = map (n: {
+      assertion = false;
+      message = "The target ${enabled.${n}.target} of ${showName n} is not inside the home directory: "
+        + "a target must be a path under ${homeDirectory} without `..`.";
+    }) outside ++ [{
       assertion = conflicts == { };
       message = ''
         Conflicting managed target files: ${lib.concatStringsSep ", " (builtins.attrNames conflicts)}
