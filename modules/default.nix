@@ -1,7 +1,7 @@
 # hearth's entry to Home Manager's modules: evaluates a configuration.
 #
 # Arguments: `configuration` (a path, a module, or a list of modules), `pkgs` (default: our
-# minimal pkgs), `extraSpecialArgs`, `osConfig` (when there is a host system), `check`.
+# pkgs, with nixpkgs.config and nixpkgs.overlays), `extraSpecialArgs`, `osConfig` (when there is a host system), `check`.
 # Returns the evalModules result with:
 #   activationSpec  the generation spec JSON after the checks: failed assertions throw
 #                   "\nFailed assertions:\n- MSG..." (every message), warnings are traced as
@@ -12,7 +12,7 @@
 #   optionInfo      NAME -> what `hearth option NAME` prints.
 { configuration
 , lib ? import ../lib
-, pkgs ? import ../pkgs { inherit lib; }
+, pkgs ? null
 , extraSpecialArgs ? { }
 , osConfig ? null
 , check ? true
@@ -24,9 +24,22 @@ let
 
   evaluated = lib.evalModules {
     modules = modules ++ (if builtins.isList configuration then configuration else [ configuration ]) ++ [{
-      _module.args.pkgs = lib.mkDefault pkgs;
       _module.check = check;
-    }];
+    }
+      # pkgs with nixpkgs.config and nixpkgs.overlays applied, as Home Manager imports nixpkgs
+      # with them; a pkgs given by the caller gets the overlays through appendOverlays.
+      ({ config, ... }: {
+        _module.args.pkgs = lib.mkDefault (
+          let
+            np = config.nixpkgs;
+            overlays = if np.overlays == null then [ ] else np.overlays;
+          in
+          if pkgs == null then
+            import ../pkgs ({ inherit lib overlays; system = np.system; }
+              // lib.optionalAttrs (np.config != null) { inherit (np) config; })
+          else if overlays == [ ] then pkgs
+          else pkgs.appendOverlays overlays);
+      })];
     specialArgs = { modulesPath = toString ./.; } // lib.optionalAttrs (osConfig != null) { inherit osConfig; }
       // extraSpecialArgs;
   };

@@ -75,6 +75,15 @@ types.attrsOf (types.submodule ({ name, config, options, ... }: {
       '';
     };
 
+    origin = mkOption {
+      type = types.str;
+      internal = true;
+      description = ''
+        The option this file was defined as (`xdg.configFile.foo` for a file xdg.nix passes on to
+        home.file), so that a conflict names what the user wrote.
+      '';
+    };
+
     ignorelinks = mkOption {
       type = types.bool;
       default = false;
@@ -84,6 +93,7 @@ types.attrsOf (types.submodule ({ name, config, options, ... }: {
 
   config = {
     target = mkDefault name;
+    origin = mkDefault "${opt}.${lib.strings.escapeNixIdentifier name}";
     sourceIsText = config.text != null && options.source.highestPrio >= 1000;
     source = lib.mkIf (config.text != null) (mkDefault (builtins.toFile
       (lib.hm.strings.storeFileName (baseNameOf name)) config.text));

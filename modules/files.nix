@@ -1,9 +1,9 @@
 # files: `home.file`, the files linked into the home directory.
 #
-# Owns: the `home.file` option and the check that no two enabled files have the same target
-# (an assertion naming both definitions), and the file list of the generation spec
-# (`home.fileSpec`: target, text or source, executable, recursive, force, ignorelinks,
-# onChange, as src/store/generation.h reads it).
+# Owns: the `home.file` option and the checks that no two enabled files have the same target
+# (an assertion naming both definitions) and that every target is inside HOME, and the file list of the generation spec
+# (`home.fileSpec`: target, text or source, storeName, executable, recursive, force,
+# ignorelinks, onChange, as src/store/generation.h reads it).
 { config, lib, pkgs, ... }:
 
 let
@@ -20,7 +20,15 @@ let
     { } (builtins.attrNames enabled);
   conflicts = lib.filterAttrs (_: ns: builtins.length ns > 1) byTarget;
 
-  showName = n: "home.file.${lib.strings.escapeNixIdentifier n}";
+  # The option each file was written as (home.file.NAME, or xdg.configFile.NAME...).
+  showName = n: enabled.${n}.origin;
+
+  # Targets the generation builder refuses (outside HOME, or with a `..` component): caught
+  # here so that the message names the option, not the spec file.
+  outside = builtins.filter (n:
+    let t = enabled.${n}.target; in
+    lib.hasPrefix "/" t || builtins.elem ".." (lib.splitString "/" t))
+    (builtins.attrNames enabled);
 in
 {
   options.home.file = lib.mkOption {
@@ -37,7 +45,11 @@ in
   };
 
   config = {
-    assertions = [{
+    assertions = map (n: {
+      assertion = false;
+      message = "The target ${enabled.${n}.target} of ${showName n} is not inside the home directory: "
+        + "a target must be a path under ${homeDirectory} without `..`.";
+    }) outside ++ [{
       assertion = conflicts == { };
       message = ''
         Conflicting managed target files: ${lib.concatStringsSep ", " (builtins.attrNames conflicts)}
@@ -47,10 +59,17 @@ in
           conflicts)}'';
     }];
 
+    # storeName: the store object's name as Home Manager's storeFileName makes it (from the
+    # attribute's base name for a text, the source's for a source), so that the object linked
+    # is the `source` the option shows.
     home.fileSpec = lib.mapAttrsToList (n: f: {
       inherit (f) target executable recursive force ignorelinks;
       onChange = if f.onChange == "" then null else f.onChange;
-    } // (if f.sourceIsText then { inherit (f) text; } else { source = toString f.source; }))
+    } // (if f.sourceIsText then { inherit (f) text; } else { source = toString f.source; })
+      // {
+      storeName = lib.hm.strings.storeFileName
+        (baseNameOf (if f.sourceIsText then n else toString f.source));
+    })
       enabled;
   };
 }

@@ -42,7 +42,10 @@ in
   config = {
     home.path = buildEnv {
       name = "home-manager-path";
-      paths = cfg.packages;
+      # Each package is used under home.packages' error context, so that a host package that
+      # is not installed is reported as wanted by home.packages (src/cli/config_eval.c).
+      paths = map (p: builtins.addErrorContext "while evaluating the option `home.packages':"
+        (builtins.seq (toString p) p)) cfg.packages;
       inherit (cfg) extraOutputsToInstall;
       meta.description = "Environment of packages installed through Home Manager";
     };

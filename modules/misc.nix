@@ -48,7 +48,14 @@ in
         description = "The configuration of the Nix Packages collection.";
       };
       overlays = mkOption {
-        type = types.nullOr (types.listOf (types.functionTo (types.functionTo types.anything)));
+        # Each overlay is taken as written (merging its result as `anything` would walk into
+        # the packages it returns).
+        type = types.nullOr (types.listOf (lib.mkOptionType {
+          name = "nixpkgs-overlay";
+          description = "nixpkgs overlay";
+          check = lib.isFunction;
+          merge = lib.mergeOneOption;
+        }));
         default = null;
         description = "List of overlays to use with the Nix Packages collection.";
       };

@@ -5,7 +5,7 @@
 #
 #     MESSAGE (every line indented by two spaces)
 #
-# (the unread list has no flag), and which entries are unread given the read ids (one per
+# (both lists flag each entry, as Home Manager's layoutNews does), and which entries are unread given the read ids (one per
 # line, as Home Manager keeps them in $XDG_DATA_HOME/home-manager/news-read-ids).
 { lib, display, entries }:
 
@@ -17,15 +17,15 @@ let
   unread = builtins.filter (e: !isRead e) relevant;
   time = e: builtins.replaceStrings [ "T" ] [ " " ] (lib.removeSuffix "+00:00" e.time);
   indent = builtins.replaceStrings [ "\n" ] [ "\n  " ];
-  render = withFlag: e: ''
-    * ${time e}${lib.optionalString withFlag (if isRead e then " [read]" else " [unread]")}
+  render = e: ''
+    * ${time e} ${if isRead e then "[read]" else "[unread]"}
 
       ${indent e.message}
   '';
 in
 builtins.toJSON {
   inherit display;
-  all = lib.concatMapStringsSep "\n\n" (render true) relevant;
-  unread = lib.concatMapStringsSep "\n\n" (render false) unread;
+  all = lib.concatMapStringsSep "\n\n" render relevant;
+  unread = lib.concatMapStringsSep "\n\n" render unread;
   unreadIds = map (e: e.id) unread;
 }

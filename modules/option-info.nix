@@ -7,7 +7,8 @@
 name:
 let
   path = lib.splitString "." name;
-  found = lib.attrByPath path null options;
+  # No name: the whole set, as `home-manager option` (nixos-option) with no argument lists it.
+  found = if name == "" then options else lib.attrByPath path null options;
   pretty = v:
     let r = builtins.tryEval (lib.generators.toPretty { } v);
     in if r.success then r.value else "«error»";
@@ -31,5 +32,7 @@ else if lib.isOption found then
   + "Declared by:\n" + files (found.declarations or [ ]) + "\n"
   + "Defined by:\n" + files (found.files or [ ])
 else if builtins.isAttrs found then
-  "This attribute set contains:\n" + lib.concatMapStrings (n: "${n}\n") (builtins.attrNames found)
+  # nixos-option leaves out names starting with `_` (`_module`).
+  "This attribute set contains:\n" + lib.concatMapStrings (n: "${n}\n")
+    (builtins.filter (n: !lib.hasPrefix "_" n) (builtins.attrNames found))
 else null

@@ -38,7 +38,7 @@ let
   # passed on, so that home.file makes the source from the text itself.
   toHomeFile = dir: name: f:
     lib.nameValuePair "${cfg.${dir}}/${name}" ({
-      inherit (f) enable target executable recursive force ignorelinks onChange text;
+      inherit (f) enable target executable recursive force ignorelinks onChange text origin;
     } // lib.optionalAttrs (!f.sourceIsText) { inherit (f) source; });
 
   filesOf = opt: dir: lib.mapAttrs' (toHomeFile dir) cfg.${opt};

@@ -31,6 +31,27 @@ let
       meta = { mainProgram = program; description = "${a.name}, as installed on this machine"; };
     };
 
+  # `pkgs.NAME` for a NAME neither on PATH nor in the package database (hearth's evaluator
+  # asks `__hearthMissingAttr`, pkgs/default.nix): a package whose name and meta can be read,
+  # but whose use (outPath, drvPath) throws. The command line adds the option whose
+  # evaluation forced it, from the module system's error context ("(wanted by OPTION)").
+  missingPackage = name:
+    let
+      msg = "package '${name}' is not installed on this machine";
+      self = {
+        type = "derivation";
+        inherit name;
+        pname = name;
+        outputName = "out";
+        outputs = [ "out" ];
+        out = self;
+        outPath = throw msg;
+        drvPath = throw msg;
+        meta = { mainProgram = name; description = "${name}, not installed on this machine"; };
+      };
+    in
+    self;
+
   # nixpkgs' names for some packages Debian names (or whose program is named) differently.
   aliases = {
     gnugrep = { package = "grep"; program = "grep"; };
@@ -69,7 +90,7 @@ let
   };
 in
 {
-  inherit hostPackage;
+  inherit hostPackage missingPackage;
   # A program or package of that very name wins over an alias, but not over an override.
   packages = builtins.mapAttrs (n: a: hostPackage ({ name = n; } // a)) aliases
     // builtins.listToAttrs (map (n: { name = n; value = hostPackage n; }) names)

@@ -1,6 +1,7 @@
 /* src/cli/cmd_generations.c: `hearth generations`, as `home-manager generations`:
  * one line per generation, newest first, `YYYY-MM-DD HH:MM : id N -> PATH`, the time being
- * when the generation's profile link was made, in local time. */
+ * when the generation's profile link was made, in local time; the current one ends with
+ * ` (current)`, as current Home Manager marks it. */
 #include "cli/commands.h"
 #include "store/profile.h"
 
@@ -35,7 +36,8 @@ int cmd_generations(const struct cli_invocation *inv) {
         char when[32];
         localtime_r(&g.items[i].mtime, &tm);
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        printf("%s : id %ld -> %s\n", when, g.items[i].id, g.items[i].path);
+        printf("%s : id %ld -> %s%s\n", when, g.items[i].id, g.items[i].path,
+               g.items[i].id == g.current ? " (current)" : "");
     }
     profile_gens_free(&g);
     hearth_paths_free(&paths);

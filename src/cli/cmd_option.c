@@ -1,7 +1,7 @@
 /* src/cli/cmd_option.c: `hearth option NAME`, as `home-manager option`: the option's value,
  * default, type, example, description, the files that declare it and those that define it
  * (modules/option-info.nix writes the text). A name that is a set of options lists what is
- * under it; a name that is no option is an error. */
+ * under it (no name: the top level); a name that is no option is an error. */
 #include "cli/commands.h"
 #include "cli/config_eval.h"
 #include "store/profile.h"
@@ -13,7 +13,7 @@ int cmd_option(const struct cli_invocation *inv) {
     struct hm_args a;
     int rc = hm_args_parse(inv, &a);
     if (rc) return rc;
-    if (a.npos != 1) {
+    if (a.npos > 1) {
         fprintf(stderr, "Usage: %s option OPTION.NAME\n", a.prog);
         hm_args_free(&a);
         return 1;
@@ -29,7 +29,8 @@ int cmd_option(const struct cli_invocation *inv) {
     }
     conf = hm_config_file(&a, &err);
     if (conf) {
-        char *name = hm_nix_string(a.pos[0]);
+        /* No name lists the top-level options, as nixos-option does. */
+        char *name = hm_nix_string(a.npos ? a.pos[0] : "");
         char *what = NULL;
         if (asprintf(&what, "r.optionInfo %s", name) < 0) what = NULL;
         out = what ? hm_eval(&a, conf, paths.store_dir, what, &is_null, &err) : NULL;
@@ -39,7 +40,7 @@ int cmd_option(const struct cli_invocation *inv) {
     if (out)
         fputs(out, stdout);
     else if (is_null) {
-        fprintf(stderr, "error: No option '%s' exists.\n", a.pos[0]);
+        fprintf(stderr, "error: No option '%s' exists.\n", a.npos ? a.pos[0] : "");
         rc = 1;
     } else {
         fprintf(stderr, "%s%s", err, conf ? "" : "\n");

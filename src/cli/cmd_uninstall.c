@@ -30,13 +30,20 @@ int cmd_uninstall(const struct cli_invocation *inv) {
     if (rc) return rc;
     printf("This will remove Home Manager from your system.\n");
     if (a.dry_run) printf("This is a dry run, nothing will actually be uninstalled.\n");
-    printf("Really uninstall Home Manager? [y/n]\n");
     fflush(stdout);
-    char line[64] = "";
-    if (!fgets(line, sizeof line, stdin) || (line[0] != 'y' && line[0] != 'Y')) {
-        printf("Perhaps another time.\n");
+    /* As Home Manager's `read -r -n 1 -p "… [y/n] "`: the prompt goes to stderr and only to a
+     * terminal, one character is the answer, then a newline on stdout; anything but y/Y is
+     * "Yay!" and success. */
+    if (isatty(STDIN_FILENO)) {
+        fputs("Really uninstall Home Manager? [y/n] ", stderr);
+        fflush(stderr);
+    }
+    int answer = getchar();
+    printf("\n");
+    if (answer != 'y' && answer != 'Y') {
+        printf("Yay!\n");
         hm_args_free(&a);
-        return 1;
+        return 0;
     }
     struct hearth_paths paths;
     char *err = NULL;
@@ -53,7 +60,7 @@ int cmd_uninstall(const struct cli_invocation *inv) {
         remove_links(paths.profiles_dir);
         remove_links(paths.gcroots_dir);
         unlink(paths.journal_path);
-        printf("Yay! Home Manager is uninstalled but your home.nix is left untouched.\n");
+        printf("Home Manager is uninstalled but your home.nix is left untouched.\n");
     }
     hearth_paths_free(&paths);
     hm_args_free(&a);

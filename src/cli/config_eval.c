@@ -188,6 +188,29 @@ static void run_expr(struct eval_state *st, void *ud) {
     j->result = strdup(s);
 }
 
+/* A host package that is not installed throws "package 'NAME' is not installed on this
+ * machine" when used (pkgs/host.nix); the option whose evaluation used it is the innermost
+ * "while evaluating the option `OPT':" frame the module system added, so name it. */
+static void add_wanted_by(struct nix_error *e) {
+    static const char pkg[] = "package '", tail[] = "' is not installed on this machine";
+    static const char frame[] = "while evaluating the option `";
+    if (strncmp(e->msg, pkg, sizeof pkg - 1) != 0 || !strstr(e->msg, tail) ||
+        strstr(e->msg, "(wanted by "))
+        return;
+    for (size_t i = 0; i < e->nframes; i++) {
+        const char *m = e->frames[i].msg;
+        if (!m || strncmp(m, frame, sizeof frame - 1) != 0) continue;
+        const char *opt = m + sizeof frame - 1;
+        const char *end = strchr(opt, '\'');
+        if (!end) continue;
+        /* After the name, as the build-time error of an uninstalled host package has it. */
+        const char *name_end = strstr(e->msg, tail) + 1;
+        e->msg = gc_printf("%.*s (wanted by %.*s)%s", (int)(name_end - e->msg), e->msg,
+                           (int)(end - opt), opt, name_end);
+        return;
+    }
+}
+
 static int eval_thread(void *ud) {
     struct eval_job *j = ud;
     struct eval_state *st = eval_state_new(j->store_dir);
@@ -200,6 +223,7 @@ static int eval_thread(void *ud) {
     if (e) {
         struct strbuf sb;
         sb_init(&sb, 256);
+        add_wanted_by(e);
         error_format(st, e, &sb);
         j->err = strdup(sb_str(&sb));
     }

@@ -31,26 +31,31 @@ const struct cli_command cli_commands[] = {
     {NULL, NULL, NULL},
 };
 
-int cmd_help(const struct cli_invocation *inv) {
-    printf("Usage: %s [OPTION] COMMAND\n\n"
-           "Options\n\n"
-           "  -f FILE           The home configuration file.\n"
-           "                    Default is '~/.config/home-manager/home.nix'.\n"
-           "  -A ATTRIBUTE      Optional attribute that selects a configuration\n"
-           "                    expression in the configuration file.\n"
-           "  -I PATH           Add a path to the Nix expression search path.\n"
-           "  -b EXT            Move existing files to new path rather than fail.\n"
-           "  -v                Verbose output\n"
-           "  -n                Do a dry run, only prints what actions would be taken\n"
-           "  -h                Print this help\n"
-           "  --version         Print the version\n"
-           "  --arg(str) NAME VALUE    Override inputs passed to the configuration's evaluation\n"
-           "  --show-trace      Show the evaluation's trace on errors\n"
-           "  --no-out-link     Do not create a symlink to the output path\n\n"
-           "Commands\n\n",
-           inv->program_name);
+static void print_help(FILE *out, const char *prog) {
+    fprintf(out,
+            "Usage: %s [OPTION] COMMAND\n\n"
+            "Options\n\n"
+            "  -f FILE           The home configuration file.\n"
+            "                    Default is '~/.config/home-manager/home.nix'.\n"
+            "  -A ATTRIBUTE      Optional attribute that selects a configuration\n"
+            "                    expression in the configuration file.\n"
+            "  -I PATH           Add a path to the Nix expression search path.\n"
+            "  -b EXT            Move existing files to new path rather than fail.\n"
+            "  -v                Verbose output\n"
+            "  -n                Do a dry run, only prints what actions would be taken\n"
+            "  -h                Print this help\n"
+            "  --version         Print the version\n"
+            "  --arg(str) NAME VALUE    Override inputs passed to the configuration's evaluation\n"
+            "  --show-trace      Show the evaluation's trace on errors\n"
+            "  --no-out-link     Do not create a symlink to the output path\n\n"
+            "Commands\n\n",
+            prog);
     for (const struct cli_command *c = cli_commands; c->name; c++)
-        printf("  %-22s %s\n", c->name, c->summary);
+        fprintf(out, "  %-22s %s\n", c->name, c->summary);
+}
+
+int cmd_help(const struct cli_invocation *inv) {
+    print_help(stdout, inv->program_name);
     return 0;
 }
 
@@ -87,12 +92,13 @@ int main(int argc, char **argv) {
     const char *program_name = argc > 0 ? basename(argv[0]) : "hearth";
     if (strcmp(program_name, "home-manager") != 0) program_name = "hearth";
     if (argc < 2) {
-        struct cli_invocation inv = {program_name, argc - 1, argv + 1};
-        cmd_help(&inv);
+        /* No command is a usage error: the help goes to stderr, as Home Manager's. */
+        print_help(stderr, program_name);
         return 1;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("%s\n", HEARTH_VERSION);
+        /* Which program and which version, for bug reports and scripts alike. */
+        printf("hearth %s\n", HEARTH_VERSION);
         return 0;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -105,7 +111,8 @@ int main(int argc, char **argv) {
             return c->run(&inv);
         }
     }
-    fprintf(stderr, "%s: unknown command '%s'; try '%s help'\n", program_name, argv[1],
-            program_name);
+    /* Home Manager reads any word that is no command as an option it does not know. */
+    fprintf(stderr, "%s: unknown option '%s'\nRun '%s --help' for usage help\n", program_name,
+            argv[1], program_name);
     return 1;
 }

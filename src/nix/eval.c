@@ -728,6 +728,20 @@ const char *eval_suggest(struct eval_state *st, struct attrs *a, nix_sym missing
     return sb_str(&sb);
 }
 
+/* set.NAME for a name the set lacks: when the set has `__hearthMissingAttr` (a function),
+ * a thunk of that function applied to NAME; else NULL. Only plain selection and `with` ask:
+ * `?`, `or`, hasAttr and attrNames see the set as it is, so code can still test for a name. */
+static struct value *missing_attr(struct eval_state *st, struct attrs *set, nix_sym name,
+                                  nix_pos pos) {
+    struct attr *f = attrs_get(set, st->s_missingAttr);
+    if (!f) return NULL;
+    struct value *arg = value_alloc();
+    mk_string(arg, sym_name(st->symbols, name), NULL);
+    struct value *out = value_alloc();
+    eval_call(st, f->value, 1, &arg, out, pos);
+    return out;
+}
+
 __attribute__((noinline)) static void eval_select(struct eval_state *st, struct expr_select *s,
                                                   struct env *env, struct value *out) {
     struct value tmp;
@@ -758,11 +772,17 @@ __attribute__((noinline)) static void eval_select(struct eval_state *st, struct 
         } else {
             if (v->type != VT_ATTRS) eval_type_error(st, v, "a set", pos);
             struct attr *a = attrs_get(v->attrs, name);
-            if (!a)
-                error_hint(st, ERR_EVAL, pos, eval_suggest(st, v->attrs, name),
-                           gc_printf("attribute '%s' missing", sym_name(st->symbols, name)));
-            v = a->value;
-            apos = a->pos;
+            if (!a) {
+                struct attrs *set = v->attrs;
+                v = missing_attr(st, set, name, pos);
+                if (!v)
+                    error_hint(st, ERR_EVAL, pos, eval_suggest(st, set, name),
+                               gc_printf("attribute '%s' missing", sym_name(st->symbols, name)));
+                apos = 0;
+            } else {
+                v = a->value;
+                apos = a->pos;
+            }
         }
         if (apos) {
             if (st->ntrace == base) {
@@ -1359,6 +1379,18 @@ __attribute__((noinline)) static struct value *lookup_with(struct eval_state *st
         for (uint32_t l = WITH_HOPS(e); l; l--)
             e = e->up;
     }
+    /* Only when no scope has the name does a catch-all answer (innermost first), so that
+     * `with lib; with pkgs; mkIf` still finds lib's mkIf. */
+    e = env;
+    for (uint32_t l = v->level; l; l--)
+        e = e->up;
+    for (;;) {
+        struct value *m = missing_attr(st, e->v[0]->attrs, v->name, v->e.pos);
+        if (m) return m;
+        if (!WITH_HOPS(e)) break;
+        for (uint32_t l = WITH_HOPS(e); l; l--)
+            e = e->up;
+    }
     eval_error(st, ERR_EVAL, v->e.pos, "undefined variable '%s'", sym_name(st->symbols, v->name));
 }
 
@@ -1902,6 +1934,7 @@ struct eval_state *eval_state_new(const char *store_dir) {
     st->s_body = eval_sym(st, "body");
     st->s_derivation = eval_sym(st, "derivation");
     st->s_overrides = eval_sym(st, "__overrides");
+    st->s_missingAttr = eval_sym(st, "__hearthMissingAttr");
     st->base_cap = 1024;
     st->base_env = env_alloc((uint32_t)st->base_cap);
     st->base_env->n = 0;

@@ -120,6 +120,9 @@ struct eval_state {
     /* Frequently used symbols. */
     nix_sym s_outPath, s_type, s_drvPath, s_toString, s_functor, s_name, s_value, s_file, s_line,
         s_column, s_body, s_derivation, s_overrides;
+    /* `__hearthMissingAttr`: a set holding it answers `set.NAME` (and `with set; NAME`) for
+     * names it lacks with its value applied to NAME (hearth's pkgs, docs/design/pkgs.md). */
+    nix_sym s_missingAttr;
 };
 
 /* ---- lifecycle and entry points ---- */

@@ -93,21 +93,19 @@ bool gen_normalise_target(char *t) {
 }
 
 void gen_store_name(const char *base, char *out, size_t size) {
+    /* Exactly lib.hm.strings.storeFileName, so that the name agrees with the `source` the
+     * modules show: "hm_", then the characters that are safe ('-' is not: "-1" would read as a
+     * version), the others left out. */
     size_t o = 0;
     if (size == 0) return;
-    if (base[0] == '.') {
-        const char *pre = "hm_";
-        for (; *pre && o + 1 < size; pre++)
-            out[o++] = *pre;
-        base++;
-    }
+    for (const char *pre = "hm_"; *pre && o + 1 < size; pre++)
+        out[o++] = *pre;
     for (; *base && o + 1 < size && o < 200; base++) {
         char c = *base;
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  strchr("+-._?=", c);
-        out[o++] = ok ? c : '-';
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            (c && strchr("+._?=", c)))
+            out[o++] = c;
     }
-    if (o == 0 && o + 1 < size) out[o++] = 'x';
     out[o] = 0;
 }
 
@@ -335,12 +333,19 @@ char *gen_import_text(const char *store_dir, const char *text, size_t len, const
                       bool executable, char **err) {
     struct hash_ctx *h = hash_ctx_new(HASH_SHA256);
     if (!h) return fail_null(err, "out of memory");
-    hash_ctx_update(h, "hearth-tree-v1", 15);
-    hash_ctx_update(h, executable ? "fx" : "f-", 2);
-    put_u64(h, len);
-    hash_ctx_update(h, text, len);
+    if (!executable) {
+        /* builtins.toFile's own path, so that the object linked is the `source` the modules
+         * show (`hearth option home.file`), which evaluation may already have written. */
+        hash_ctx_update(h, text, len);
+    } else {
+        hash_ctx_update(h, "hearth-tree-v1", 15);
+        hash_ctx_update(h, "fx", 2);
+        put_u64(h, len);
+        hash_ctx_update(h, text, len);
+    }
     struct hash digest = hash_ctx_finish(h);
-    char *path = store_make_path(store_dir, "source", &digest, name);
+    char *path = executable ? store_make_path(store_dir, "source", &digest, name)
+                            : store_make_text_path(store_dir, &digest, NULL, 0, name);
     if (!path) return fail_null(err, "invalid store path name '%s'", name);
     struct stat st;
     if (lstat(path, &st) == 0) return path;
@@ -506,10 +511,17 @@ static int add_file(struct builder *b, const char *key, json_object *o) {
                          .executable = exec};
     const char *oc = jstr(o, "onChange");
     if (oc && oc[0]) f.on_change = strdup(oc);
-    const char *base = strrchr(target, '/');
-    base = base ? base + 1 : target;
+    /* The modules give the name (`storeName`: storeFileName of the attribute's or the
+     * source's base name, as Home Manager names them); else from the source or the target. */
+    const char *sname = jstr(o, "storeName");
+    const char *from = !text && source ? source : target;
+    const char *base = strrchr(from, '/');
+    base = base ? base + 1 : from;
     char name[256];
-    gen_store_name(base, name, sizeof name);
+    if (sname && strlen(sname) < sizeof name)
+        memcpy(name, sname, strlen(sname) + 1);
+    else
+        gen_store_name(base, name, sizeof name);
     if (text) {
         json_object *tv;
         json_object_object_get_ex(o, "text", &tv);

@@ -83,8 +83,8 @@ int gen_path_cmp(const char *a, const char *b);
  * out with "..". */
 bool gen_normalise_target(char *target);
 
-/* A store path name from a file name, as Home Manager's storeFileName: a leading '.' becomes
- * "hm_", characters a store name cannot hold become '-'. Writes at most `size` bytes. */
+/* A store path name from a file name, as Home Manager's storeFileName: "hm_" and the name's
+ * letters, digits and "+._?=" (the rest left out). Writes at most `size` bytes. */
 void gen_store_name(const char *base, char *out, size_t size);
 
 /* Imports `src` (a file, directory or symlink) into the store as a content-addressed object;
@@ -92,7 +92,7 @@ void gen_store_name(const char *base, char *out, size_t size);
  * are returned as they are when nothing changes. */
 char *gen_import_path(const char *store_dir, const char *src, const char *name, int executable,
                       char **err);
-/* Same for a text. */
+/* Same for a text; a text that is not executable gets builtins.toFile's path for `name`. */
 char *gen_import_text(const char *store_dir, const char *text, size_t len, const char *name,
                       bool executable, char **err);
 

@@ -53,10 +53,12 @@ int main(void) {
     norm("", NULL);
     norm(".", NULL);
 
-    name(".bashrc", "hm_bashrc");
-    name("config", "config");
-    name("my file:1", "my-file-1");
-    name("init.lua", "init.lua");
+    /* Home Manager's storeFileName: "hm_" and the safe characters, the others left out. */
+    name(".bashrc", "hm_.bashrc");
+    name("config", "hm_config");
+    name("my file:1", "hm_myfile1");
+    name("init.lua", "hm_init.lua");
+    name("a-b", "hm_ab");
 
     struct journal_state st = {0};
     journal_dirs_add(&st, "b");
