@@ -839,6 +839,13 @@ static int start_journal(struct act *a, char **err) {
     if (a->o->dry_run || a->j.fd >= 0) return 0;
     if (journal_begin(&a->j, a->p->journal_path, a->newm.path, (const char **)NULL, 0) != 0)
         return fail(err, "cannot write the journal '%s': %s", a->p->journal_path, strerror(errno));
+    /* A rollback says so: a re-run must finish it, not roll back once more. */
+    if (a->o->use_id > 0) {
+        char id[32];
+        snprintf(id, sizeof id, "%ld", a->o->use_id);
+        if (journal_add(&a->j, "use-id", id) != 0)
+            return fail(err, "cannot write the journal: %s", strerror(errno));
+    }
     for (size_t g = 0; g < a->nolds; g++)
         if (journal_add(&a->j, "old", a->olds[g].path) != 0)
             return fail(err, "cannot write the journal: %s", strerror(errno));
