@@ -194,20 +194,40 @@ static int journal_mkdir(struct act *a, const char *rel) {
     return journal_dirs_add(&a->resumed, rel);
 }
 
-/* Moves dirfd/name to name.EXT for -b. */
+/* renameat2 with flags. Some filesystems (and kernels before 3.15) cannot do the flags and
+ * say EINVAL (or ENOSYS); *unsupported tells the caller to fall back to checking just before
+ * a plain renameat, which narrows the race to a moment rather than closing it. */
+static int rename_flags(int dirfd, const char *from, const char *to, unsigned flags,
+                        bool *unsupported) {
+    int rc = renameat2(dirfd, from, dirfd, to, flags);
+    *unsupported = rc != 0 && (errno == EINVAL || errno == ENOSYS);
+    return rc;
+}
+
+/* Moves dirfd/name to name.EXT for -b, never over an existing NAME.EXT unless overwriting was
+ * asked for (RENAME_NOREPLACE: one may have appeared since the check). */
 static int backup_entry(struct act *a, int dirfd, const char *name, const char *rel, char **err) {
     char bname[NAME_MAX + 1];
     int n = snprintf(bname, sizeof bname, "%s.%s", name, a->o->backup_ext);
     if (n < 0 || (size_t)n >= sizeof bname)
         return fail(err, "cannot back up '%s/%s': name too long", a->p->home, rel);
-    struct stat st;
-    if (!a->o->backup_overwrite && fstatat(dirfd, bname, &st, AT_SYMLINK_NOFOLLOW) == 0)
-        return fail(err, "Existing file '%s/%s.%s' would be clobbered by backing up '%s/%s'",
-                    a->p->home, rel, a->o->backup_ext, a->p->home, rel);
     if (a->o->verbose)
         say(a, "renamed '%s/%s' -> '%s/%s.%s'", a->p->home, rel, a->p->home, rel, a->o->backup_ext);
-    if (renameat(dirfd, name, dirfd, bname) != 0)
-        return fail(err, "Moving '%s/%s' failed: %s", a->p->home, rel, strerror(errno));
+    bool unsupported = false;
+    int rc = a->o->backup_overwrite
+                 ? renameat(dirfd, name, dirfd, bname)
+                 : rename_flags(dirfd, name, bname, RENAME_NOREPLACE, &unsupported);
+    if (rc != 0 && unsupported) {
+        struct stat st;
+        if (fstatat(dirfd, bname, &st, AT_SYMLINK_NOFOLLOW) == 0)
+            errno = EEXIST;
+        else
+            rc = renameat(dirfd, name, dirfd, bname);
+    }
+    if (rc != 0 && errno == EEXIST)
+        return fail(err, "Existing file '%s/%s.%s' would be clobbered by backing up '%s/%s'",
+                    a->p->home, rel, a->o->backup_ext, a->p->home, rel);
+    if (rc != 0) return fail(err, "Moving '%s/%s' failed: %s", a->p->home, rel, strerror(errno));
     mutated(a);
     return 0;
 }
@@ -532,7 +552,8 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
             return fail(err, "cannot empty '%s/%s' of old links: %s", a->p->home, l->target,
                         strerror(errno));
     }
-    if (k == K_CREATE) {
+    if (k == K_CREATE || k == K_BACKUP || k == K_CLEAR_DIR) {
+        /* The name is free: symlinkat is atomic by itself and never replaces anything. */
         if (symlinkat(l->source, pfd, name) != 0)
             return fail(err, "cannot link '%s/%s': %s%s", a->p->home, l->target, strerror(errno),
                         errno == EEXIST ? " (it appeared during the activation)" : "");
@@ -540,7 +561,7 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
         if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
         return 0;
     }
-    /* As hearth_symlink_replace, step by step so that a fault can fall between the two. */
+    /* The new link is made under a temporary name next to the target, then swapped in. */
     char tmp[NAME_MAX + 1];
     snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
     if (symlinkat(l->source, pfd, tmp) != 0) {
@@ -553,9 +574,70 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
                         strerror(errno ? errno : EEXIST));
     }
     mutated(a);
-    if (renameat(pfd, tmp, pfd, name) != 0) {
-        int e = errno;
+    if (k == K_FORCE) {
+        /* `force`: whatever is there is replaced, as asked. */
+        if (renameat(pfd, tmp, pfd, name) != 0) {
+            int e = errno;
+            unlinkat(pfd, tmp, 0);
+            return fail(err, "cannot link '%s/%s': %s", a->p->home, l->target, strerror(e));
+        }
+        mutated(a);
+        if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
+        return 0;
+    }
+    /* K_LINK: the check saw one of our links here, but that was some time ago (snippets may
+     * have run since). Exchange the new link into place and look at what came out: only one
+     * of our links may be dropped; anything else is put back. */
+    bool unsupported = false;
+    char buf[PATH_MAX];
+    if (rename_flags(pfd, tmp, name, RENAME_EXCHANGE, &unsupported) == 0) {
+        mutated(a);
+        ssize_t n = readlinkat(pfd, tmp, buf, sizeof buf - 1);
+        if (n >= 0 && (buf[n] = 0, owned_target(a, buf))) {
+            if (unlinkat(pfd, tmp, 0) != 0)
+                return fail(err, "cannot remove '%s/%s': %s", a->p->home, tmp, strerror(errno));
+            mutated(a);
+            if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
+            return 0;
+        }
+        if (rename_flags(pfd, tmp, name, RENAME_EXCHANGE, &unsupported) != 0)
+            return fail(err,
+                        "Existing file '%s/%s' appeared during the activation; it is now "
+                        "'%s/%s': %s",
+                        a->p->home, l->target, a->p->home, tmp, strerror(errno));
+        mutated(a);
+        if (unlinkat(pfd, tmp, 0) == 0) mutated(a);
+        return fail(err,
+                    "Existing file '%s/%s' is in the way of '%s/home-files/%s' (it appeared "
+                    "during the activation; it was left as it is)",
+                    a->p->home, l->target, a->newm.path, l->target);
+    }
+    int e = errno;
+    int rc = -1;
+    if (e == ENOENT) {
+        /* Our old link is gone: the name is new again, and must stay so until we link it. */
+        rc = rename_flags(pfd, tmp, name, RENAME_NOREPLACE, &unsupported);
+        e = errno;
+        if (rc != 0 && unsupported) {
+            rc = linkat(pfd, tmp, pfd, name, 0) == 0 ? unlinkat(pfd, tmp, 0) : -1;
+            e = errno;
+        }
+    } else if (unsupported) {
+        /* No exchange here: look again right before the plain rename. */
+        ssize_t n = readlinkat(pfd, name, buf, sizeof buf - 1);
+        if (n >= 0 && (buf[n] = 0, owned_target(a, buf)))
+            rc = renameat(pfd, tmp, pfd, name);
+        else
+            e = EEXIST;
+        if (rc != 0 && e != EEXIST) e = errno;
+    }
+    if (rc != 0) {
         unlinkat(pfd, tmp, 0);
+        if (e == EEXIST)
+            return fail(err,
+                        "Existing file '%s/%s' is in the way of '%s/home-files/%s' (it appeared "
+                        "during the activation; it was left as it is)",
+                        a->p->home, l->target, a->newm.path, l->target);
         return fail(err, "cannot link '%s/%s': %s", a->p->home, l->target, strerror(e));
     }
     mutated(a);
