@@ -342,10 +342,11 @@ static enum walk_status walk_parent(struct act *a, const char *rel, bool create,
     return WS_OK;
 }
 
-/* True when the directory holds nothing but links into the store (and directories of
- * such): what an older generation linked there, safe to remove. */
-static bool only_owned(struct act *a, int parent, const char *name, int depth) {
-    if (depth > 64) return false;
+/* True when the directory, and every directory under it, is one hearth made (STATE/home-dirs)
+ * and holds nothing but links into the store: what an older generation linked there, safe to
+ * remove. An empty directory of the user's is theirs like any file. */
+static bool only_owned(struct act *a, int parent, const char *name, const char *rel, int depth) {
+    if (depth > 64 || !journal_dirs_has(&a->resumed, rel)) return false;
     int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return false;
     DIR *d = fdopendir(fd);
@@ -364,8 +365,10 @@ static bool only_owned(struct act *a, int parent, const char *name, int depth) {
             ok = owned_target(a, buf);
         } else if (errno == EINVAL) {
             struct stat st;
-            ok = fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                 S_ISDIR(st.st_mode) && only_owned(a, dirfd(d), e->d_name, depth + 1);
+            char sub[PATH_MAX];
+            ok = snprintf(sub, sizeof sub, "%s/%s", rel, e->d_name) < (int)sizeof sub &&
+                 fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                 S_ISDIR(st.st_mode) && only_owned(a, dirfd(d), e->d_name, sub, depth + 1);
         } else
             ok = false;
     }
@@ -373,8 +376,9 @@ static bool only_owned(struct act *a, int parent, const char *name, int depth) {
     return ok;
 }
 
-/* Removes our links in the directory and the directories left empty. */
-static int clear_owned(struct act *a, int parent, const char *name, int depth) {
+/* Removes our links in the directory and the directories left empty (forgetting them as
+ * directories hearth made). */
+static int clear_owned(struct act *a, int parent, const char *name, const char *rel, int depth) {
     if (depth > 64) return -1;
     int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return -1;
@@ -397,13 +401,20 @@ static int clear_owned(struct act *a, int parent, const char *name, int depth) {
                 rc = -1;
             else
                 mutated(a);
-        } else
-            rc = clear_owned(a, dirfd(d), e->d_name, depth + 1);
+        } else {
+            char sub[PATH_MAX];
+            if (snprintf(sub, sizeof sub, "%s/%s", rel, e->d_name) >= (int)sizeof sub)
+                rc = -1;
+            else
+                rc = clear_owned(a, dirfd(d), e->d_name, sub, depth + 1);
+        }
     }
     closedir(d);
     if (rc == 0) {
         if (unlinkat(parent, name, AT_REMOVEDIR) != 0) return -1;
         mutated(a);
+        if (journal_add(&a->j, "rmdir", rel) == 0) mutated(a);
+        journal_dirs_del(&a->resumed, rel);
     }
     return rc;
 }
@@ -519,7 +530,7 @@ static int check_links(struct act *a, char **err) {
                     return fail(err, "cannot inspect '%s/%s': %s", a->p->home, l->target,
                                 strerror(errno));
                 if (S_ISDIR(st.st_mode)) {
-                    if (only_owned(a, pfd, name, 0))
+                    if (only_owned(a, pfd, name, l->target, 0))
                         k = K_CLEAR_DIR;
                     else
                         in_the_way(a, l->target, l, pfd, name, true, false, &k);
@@ -548,7 +559,7 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
     if (k == K_BACKUP) {
         if (backup_entry(a, pfd, name, l->target, err) != 0) return -1;
     } else if (k == K_CLEAR_DIR) {
-        if (clear_owned(a, pfd, name, 0) != 0)
+        if (clear_owned(a, pfd, name, l->target, 0) != 0)
             return fail(err, "cannot empty '%s/%s' of old links: %s", a->p->home, l->target,
                         strerror(errno));
     }
@@ -1158,6 +1169,15 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
         say(&a, "Creating profile generation %ld", id);
     else if (o->use_id <= 0)
         say(&a, "No change so reusing latest profile generation %ld", id);
+    /* A kill between removing a directory and journalling it leaves a name in home-dirs that
+     * is no directory (or a link of ours) now: hearth must not claim a later one there. */
+    for (size_t i = a.resumed.ndirs; i-- > 0;) {
+        struct stat st;
+        if (fstatat(home_fd, a.resumed.dirs[i], &st, AT_SYMLINK_NOFOLLOW) == 0
+                ? !S_ISDIR(st.st_mode)
+                : (errno == ENOENT || errno == ENOTDIR))
+            journal_dirs_del(&a.resumed, a.resumed.dirs[i]);
+    }
     if (journal_dirs_save(&a.resumed, a.p->dirs_path) != 0) {
         fail(err, "cannot write '%s': %s", a.p->dirs_path, strerror(errno));
         goto out;
