@@ -1,6 +1,8 @@
 /* src/store/gc.c: see gc.h. */
 #include "store/gc.h"
 
+#include "store/store.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -215,6 +217,14 @@ int gc_collect(const struct hearth_paths *p, bool dry_run,
     if (!d) {
         if (errno == ENOENT) return 0;
         return fail(err, "cannot read the store '%s': %s", p->store_dir, strerror(errno));
+    }
+    /* Everything not reachable from hearth's roots would go: only ever in hearth's store. */
+    if (!store_is_own(p->store_dir)) {
+        closedir(d);
+        return fail(err,
+                    "'%s' is not a store hearth created (it has no " STORE_MARKER
+                    " marker); hearth gc only collects its own store, nothing was deleted",
+                    p->store_dir);
     }
     size_t cap = 0;
     struct dirent *e;

@@ -1,6 +1,8 @@
 /* src/store/profile.c: see profile.h. */
 #include "store/profile.h"
 
+#include "store/store.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -106,6 +108,16 @@ int hearth_paths_create(const struct hearth_paths *p, char **err) {
         bool existed = stat(dirs[i], &st) == 0;
         if (hearth_mkdir_p(dirs[i], 0700) != 0)
             return fail(err, "cannot create directory '%s': %s", dirs[i], strerror(errno));
+        bool is_store = dirs[i] == p->store_dir;
+        /* A store hearth makes is marked as its own; so is one at hearth's own place (made
+         * before there was a marker). NIX_STORE_DIR may name someone else's store. */
+        bool default_store = is_store &&
+                             strncmp(p->store_dir, p->state_dir, strlen(p->state_dir)) == 0 &&
+                             strcmp(p->store_dir + strlen(p->state_dir), "/store") == 0;
+        if (is_store && (!existed || default_store) && store_mark_own(p->store_dir) != 0)
+            return fail(err, "cannot write '%s/" STORE_MARKER "': %s", p->store_dir,
+                        strerror(errno));
+        if (is_store && !store_is_own(p->store_dir)) continue;
         /* Our own directories are private even if an older umask left them open. */
         if (!existed || ((st.st_mode & 077) && st.st_uid == getuid())) chmod(dirs[i], 0700);
     }
