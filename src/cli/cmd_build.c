@@ -43,6 +43,18 @@ static int make_result_link(const char *prog, const char *store_dir, const char 
     return -1;
 }
 
+/* ./result becomes a GC root (an indirect one, as nix-build makes it). */
+static int register_root(const struct hearth_paths *paths, char **err) {
+    char cwd[PATH_MAX], *link = NULL;
+    if (!getcwd(cwd, sizeof cwd) || asprintf(&link, "%s/result", cwd) < 0) {
+        *err = strdup("cannot register 'result' as a GC root: cannot name the current directory");
+        return -1;
+    }
+    int rc = hearth_add_indirect_root(paths, link, err);
+    free(link);
+    return rc;
+}
+
 int cmd_build(const struct cli_invocation *inv) {
     struct hm_args a;
     int rc = hm_args_parse(inv, &a);
@@ -66,15 +78,29 @@ int cmd_build(const struct cli_invocation *inv) {
     if (rc == 0 && a.dry_run) {
         printf("This is a dry run; the configuration evaluated and nothing was built.\n");
     } else if (rc == 0) {
-        char *gen = hm_build(&a, &paths, ev.spec);
+        /* Shared lock from the first object to the GC root: gc cannot come in between. */
+        int lock = hearth_paths_create(&paths, &err) == 0 ? hearth_lock_shared(&paths, &err) : -1;
+        char *gen = lock >= 0 ? hm_build(&a, &paths, ev.spec) : NULL;
+        if (lock < 0) {
+            fprintf(stderr, "%s: %s\n", a.prog, err ? err : "cannot take the lock");
+            free(err);
+            err = NULL;
+        }
         if (!gen)
             rc = 1;
         else {
             if (!a.no_out_link && make_result_link(a.prog, paths.store_dir, gen) != 0) rc = 1;
+            if (!a.no_out_link && rc == 0 && register_root(&paths, &err) != 0) {
+                fprintf(stderr, "%s: %s\n", a.prog, err ? err : "cannot register the GC root");
+                free(err);
+                err = NULL;
+                rc = 1;
+            }
             if (a.verbose || a.no_out_link) printf("%s\n", gen);
             if (rc == 0) hm_news_notice(&a, ev.news);
             free(gen);
         }
+        hearth_unlock(lock);
     }
     hm_evaluated_free(&ev);
     hearth_paths_free(&paths);

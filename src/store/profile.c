@@ -1,6 +1,7 @@
 /* src/store/profile.c: see profile.h. */
 #include "store/profile.h"
 
+#include "store/hash.h"
 #include "store/store.h"
 
 #include <dirent.h>
@@ -318,4 +319,42 @@ int hearth_lock(const struct hearth_paths *p, bool create, char **err) {
 
 void hearth_unlock(int fd) {
     if (fd >= 0) close(fd);
+}
+
+int hearth_lock_shared(const struct hearth_paths *p, char **err) {
+    int fd = open(p->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return fail(err, "cannot open lock file '%s': %s", p->lock_path, strerror(errno));
+    while (flock(fd, LOCK_SH) != 0) {
+        if (errno == EINTR) continue;
+        int e = errno;
+        close(fd);
+        return fail(err, "cannot lock '%s': %s", p->lock_path, strerror(e));
+    }
+    return fd;
+}
+
+int hearth_add_indirect_root(const struct hearth_paths *p, const char *link_path, char **err) {
+    char *dir = NULL;
+    if (asprintf(&dir, "%s/auto", p->gcroots_dir) < 0) return fail(err, "out of memory");
+    if (hearth_mkdir_p(dir, 0700) != 0) {
+        int e = errno;
+        free(dir);
+        return fail(err, "cannot create directory '%s/auto': %s", p->gcroots_dir, strerror(e));
+    }
+    /* Named by a hash of the link's path: building into the same place again reuses it. */
+    struct hash h = hash_buffer(HASH_SHA256, link_path, strlen(link_path));
+    uint8_t folded[20];
+    hash_compress(&h, folded, sizeof folded);
+    char name[64];
+    hash_to_base32(folded, sizeof folded, name);
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (dfd < 0 ||
+        (!link_is(dfd, name, link_path) && hearth_symlink_replace(dfd, name, link_path) != 0)) {
+        int e = errno;
+        if (dfd >= 0) close(dfd);
+        return fail(err, "cannot register the GC root '%s': %s", link_path, strerror(e));
+    }
+    close(dfd);
+    return 0;
 }
