@@ -173,6 +173,7 @@ enum walk_status { WS_OK, WS_MISSING, WS_BLOCKED, WS_ERROR };
 struct blocker {
     char rel[PATH_MAX]; /* the component in the way, relative to HOME */
     bool owned_link;    /* a symlink into the store (ours: replaced by a directory) */
+    bool user_link;     /* a symlink of the user's that leads out of HOME (or not to a dir) */
 };
 
 /* Is the open directory fd inside HOME? (After following a user's symlink.) */
@@ -312,6 +313,7 @@ static enum walk_status walk_parent(struct act *a, const char *rel, bool create,
                 if (!create || !a->o->backup_ext) {
                     snprintf(b->rel, sizeof b->rel, "%s", sub);
                     b->owned_link = false;
+                    b->user_link = is_link;
                     if (create) fail(err, "Existing file '%s/%s' is in the way", a->p->home, sub);
                     return create ? WS_ERROR : WS_BLOCKED;
                 }
@@ -770,13 +772,19 @@ static int cleanup_old(struct act *a, char **err) {
         if (i && strcmp(rel, orphans[i - 1]) == 0) continue;
         if (has_below(&a->newm, rel)) continue;
         int pfd = -1;
-        struct blocker b;
+        struct blocker b = {.rel = ""};
         enum walk_status ws = walk_parent(a, rel, false, &pfd, &b, err);
         if (ws == WS_ERROR) {
             rc = -1;
             break;
         }
-        if (ws != WS_OK) continue; /* its directory is gone or not ours: nothing to remove */
+        if (ws == WS_BLOCKED && b.user_link) {
+            /* The old link may be out there, but hearth never goes through such a link. */
+            warn(a, "Ignoring '%s/%s': '%s/%s' is a link that leads out of %s. Skipping delete.",
+                 a->p->home, rel, a->p->home, b.rel, a->p->home);
+            continue;
+        }
+        if (ws != WS_OK) continue; /* its directory is gone, or a file now: nothing to remove */
         const char *name = base_of(rel);
         ssize_t k = readlinkat(pfd, name, buf, sizeof buf - 1);
         if (k < 0 && errno == ENOENT) {
