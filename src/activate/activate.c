@@ -69,6 +69,7 @@ struct act {
     struct journal j;
     struct journal_state resumed;
     bool resuming;
+    bool noop; /* the current generation again, every link already right: no journal */
     long mutations;
     char *errs; /* collision messages, one per line */
     size_t errs_len;
@@ -273,7 +274,11 @@ static enum walk_status walk_parent(struct act *a, const char *rel, bool create,
         int pfd = w->fds[w->depth];
         int fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0 && errno == ENOENT) {
-            if (!create) return WS_MISSING;
+            if (!create) {
+                snprintf(b->rel, sizeof b->rel, "%s", sub);
+                b->owned_link = false;
+                return WS_MISSING;
+            }
             if (journal_mkdir(a, sub) != 0) {
                 fail(err, "cannot write the journal: %s", strerror(errno));
                 return WS_ERROR;
@@ -483,13 +488,26 @@ static void in_the_way(struct act *a, const char *rel, const struct gen_link *l,
 }
 
 static int check_links(struct act *a, char **err) {
-    char last_blocked[PATH_MAX] = "";
+    char last_blocked[PATH_MAX] = "", missing[PATH_MAX] = "";
+    size_t missing_len = 0;
     char buf[PATH_MAX];
     for (size_t i = 0; i < a->newm.nlinks; i++) {
         const struct gen_link *l = &a->newm.links[i];
         struct blocker b = {.rel = ""};
         int pfd = -1;
+        /* Links are in path order: those under a directory found missing follow it, and
+         * need not look for it again (a first switch would otherwise probe it per link). */
+        if (missing_len && strncmp(l->target, missing, missing_len) == 0 &&
+            l->target[missing_len] == '/') {
+            a->plan[i] = K_CREATE;
+            if (a->o->dry_run) a->parent_missing[i] = true;
+            continue;
+        }
         enum walk_status ws = walk_parent(a, l->target, false, &pfd, &b, err);
+        if (ws == WS_MISSING && b.rel[0]) {
+            snprintf(missing, sizeof missing, "%s", b.rel);
+            missing_len = strlen(missing);
+        }
         if (ws == WS_ERROR) return -1;
         enum kind k = K_LINK;
         if (ws == WS_MISSING) {
@@ -937,7 +955,9 @@ static struct step_item *plan_steps(struct act *a, size_t *count, char **err) {
 }
 
 static int start_journal(struct act *a, char **err) {
-    if (a->o->dry_run || a->j.fd >= 0) return 0;
+    /* A no-op switch writes nothing (and so syncs nothing): no step of it can be left half
+     * done, and a failing snippet is simply run again by the next switch. */
+    if (a->o->dry_run || a->j.fd >= 0 || a->noop) return 0;
     if (journal_begin(&a->j, a->p->journal_path, a->newm.path, (const char **)NULL, 0) != 0)
         return fail(err, "cannot write the journal '%s': %s", a->p->journal_path, strerror(errno));
     /* A rollback says so: a re-run must finish it, not roll back once more. */
@@ -1001,6 +1021,10 @@ static int run_steps(struct act *a, char **err) {
         case S_CHECK_LINKS:
             walker_reset(&a->w);
             rc = check_links(a, err);
+            a->noop = !a->resuming && a->old_gen && strcmp(a->old_gen, a->newm.path) == 0 &&
+                      (a->o->use_id <= 0 || a->o->use_id == a->old_num);
+            for (size_t l = 0; a->noop && l < a->newm.nlinks; l++)
+                a->noop = a->plan[l] == K_NOOP || a->plan[l] == K_SKIP_SAME;
             if (rc == 0 && a->errs) {
                 fflush(a->o->out);
                 fputs(a->errs, a->o->log);
@@ -1186,16 +1210,17 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
                 : (errno == ENOENT || errno == ENOTDIR))
             journal_dirs_del(&a.resumed, a.resumed.dirs[i]);
     }
+    bool dirs_written = a.resumed.dirs_changed, journalled = a.j.fd >= 0;
     if (journal_dirs_save(&a.resumed, a.p->dirs_path) != 0) {
         fail(err, "cannot write '%s': %s", a.p->dirs_path, strerror(errno));
         goto out;
     }
-    mutated(&a);
+    if (dirs_written) mutated(&a);
     if (journal_finish(&a.j, a.p->journal_path) != 0) {
         fail(err, "cannot remove the journal '%s': %s", a.p->journal_path, strerror(errno));
         goto out;
     }
-    mutated(&a);
+    if (journalled) mutated(&a);
     rc = 0;
 out:
     fflush(o->out);

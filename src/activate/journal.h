@@ -9,9 +9,9 @@
  * cleanup may remove again once empty.
  *
  * The journal is written with write(2) on an O_APPEND fd: a killed process loses nothing
- * already written. It is fsync'ed when begun; per-line syncs would cost more than the
- * activation, and a power cut is repaired the same way (the lines are only hints for
- * cleanup: links are checked on disk before anything is removed). */
+ * already written. It is fsync'ed when begun (and not written at all by a no-op activation);
+ * per-line syncs would cost more than the activation, and a power cut is repaired the same way (the
+ * lines are only hints for cleanup: links are checked on disk before anything is removed). */
 #ifndef HEARTH_ACTIVATE_JOURNAL_H
 #define HEARTH_ACTIVATE_JOURNAL_H
 

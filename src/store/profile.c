@@ -308,10 +308,12 @@ int hearth_lock(const struct hearth_paths *p, bool create, char **err) {
                     p->lock_path);
     }
     if (create) {
+        /* Fixed width, so that no truncation (a metadata change: slow on some filesystems)
+         * is needed to overwrite a longer pid. The pid is only for the message. */
         char buf[32];
-        int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
-        if (ftruncate(fd, 0) == 0 && pwrite(fd, buf, (size_t)n, 0) < 0) {
-            /* The pid is only for the message; the flock is what excludes. */
+        int n = snprintf(buf, sizeof buf, "%-20ld\n", (long)getpid());
+        if (pwrite(fd, buf, (size_t)n, 0) < 0) {
+            /* The flock is what excludes; a missing pid only makes the message vaguer. */
         }
     }
     return fd;
