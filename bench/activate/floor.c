@@ -1,9 +1,10 @@
 /* bench/activate/floor.c: the floor for linking a tree into a home — only the syscalls any
  * atomic linker must make, nothing else: for each "TARGET SOURCE" line of the list (sorted so
  * that a directory's entries are together), mkdir the parents when asked, then
- * symlinkat(SOURCE, dirfd, tmp) and renameat(tmp, TARGET), relative to the open parent
- * directory (reopened only when the parent changes). `--readlink` only readlinkat()s each
- * target: what a switch must do at least to know that nothing changed.
+ * symlinkat(SOURCE, dirfd, TARGET) — a new name is atomic by itself — and only when the name
+ * is taken (EEXIST) symlinkat(SOURCE, dirfd, tmp) and renameat(tmp, TARGET), relative to the
+ * open parent directory (reopened only when the parent changes). `--readlink` only readlinkat()s
+ * each target: what a switch must do at least to know that nothing changed.
  *
  * Usage: floor HOME {--mkdir LIST | --link LIST | --readlink LIST}...   (lists run in order) */
 #include <errno.h>
@@ -26,7 +27,8 @@ static int mkdir_parents(int home, const char *rel) {
     return 0;
 }
 
-/* Runs one list: readlinkat each target (rl), or symlinkat+renameat each (mkdir first if mk). */
+/* Runs one list: readlinkat each target (rl), or link each: symlinkat for a free name,
+ * symlinkat+renameat to replace (mkdir first if mk). */
 static int run_list(int home, const char *path, int mk, int rl) {
     FILE *list = fopen(path, "r");
     if (!list) {
@@ -64,6 +66,11 @@ static int run_list(int home, const char *path, int mk, int rl) {
                 return 1;
             }
             continue;
+        }
+        if (symlinkat(source, dfd, name) == 0) continue;
+        if (errno != EEXIST) {
+            perror(target);
+            return 1;
         }
         char tmp[NAME_MAX + 1];
         snprintf(tmp, sizeof tmp, ".%.200s.tmp", name);

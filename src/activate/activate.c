@@ -69,6 +69,7 @@ struct act {
     struct journal j;
     struct journal_state resumed;
     bool resuming;
+    bool noop; /* the current generation again, every link already right: no journal */
     long mutations;
     char *errs; /* collision messages, one per line */
     size_t errs_len;
@@ -173,6 +174,7 @@ enum walk_status { WS_OK, WS_MISSING, WS_BLOCKED, WS_ERROR };
 struct blocker {
     char rel[PATH_MAX]; /* the component in the way, relative to HOME */
     bool owned_link;    /* a symlink into the store (ours: replaced by a directory) */
+    bool user_link;     /* a symlink of the user's that leads out of HOME (or not to a dir) */
 };
 
 /* Is the open directory fd inside HOME? (After following a user's symlink.) */
@@ -194,20 +196,40 @@ static int journal_mkdir(struct act *a, const char *rel) {
     return journal_dirs_add(&a->resumed, rel);
 }
 
-/* Moves dirfd/name to name.EXT for -b. */
+/* renameat2 with flags. Some filesystems (and kernels before 3.15) cannot do the flags and
+ * say EINVAL (or ENOSYS); *unsupported tells the caller to fall back to checking just before
+ * a plain renameat, which narrows the race to a moment rather than closing it. */
+static int rename_flags(int dirfd, const char *from, const char *to, unsigned flags,
+                        bool *unsupported) {
+    int rc = renameat2(dirfd, from, dirfd, to, flags);
+    *unsupported = rc != 0 && (errno == EINVAL || errno == ENOSYS);
+    return rc;
+}
+
+/* Moves dirfd/name to name.EXT for -b, never over an existing NAME.EXT unless overwriting was
+ * asked for (RENAME_NOREPLACE: one may have appeared since the check). */
 static int backup_entry(struct act *a, int dirfd, const char *name, const char *rel, char **err) {
     char bname[NAME_MAX + 1];
     int n = snprintf(bname, sizeof bname, "%s.%s", name, a->o->backup_ext);
     if (n < 0 || (size_t)n >= sizeof bname)
         return fail(err, "cannot back up '%s/%s': name too long", a->p->home, rel);
-    struct stat st;
-    if (!a->o->backup_overwrite && fstatat(dirfd, bname, &st, AT_SYMLINK_NOFOLLOW) == 0)
-        return fail(err, "Existing file '%s/%s.%s' would be clobbered by backing up '%s/%s'",
-                    a->p->home, rel, a->o->backup_ext, a->p->home, rel);
     if (a->o->verbose)
         say(a, "renamed '%s/%s' -> '%s/%s.%s'", a->p->home, rel, a->p->home, rel, a->o->backup_ext);
-    if (renameat(dirfd, name, dirfd, bname) != 0)
-        return fail(err, "Moving '%s/%s' failed: %s", a->p->home, rel, strerror(errno));
+    bool unsupported = false;
+    int rc = a->o->backup_overwrite
+                 ? renameat(dirfd, name, dirfd, bname)
+                 : rename_flags(dirfd, name, bname, RENAME_NOREPLACE, &unsupported);
+    if (rc != 0 && unsupported) {
+        struct stat st;
+        if (fstatat(dirfd, bname, &st, AT_SYMLINK_NOFOLLOW) == 0)
+            errno = EEXIST;
+        else
+            rc = renameat(dirfd, name, dirfd, bname);
+    }
+    if (rc != 0 && errno == EEXIST)
+        return fail(err, "Existing file '%s/%s.%s' would be clobbered by backing up '%s/%s'",
+                    a->p->home, rel, a->o->backup_ext, a->p->home, rel);
+    if (rc != 0) return fail(err, "Moving '%s/%s' failed: %s", a->p->home, rel, strerror(errno));
     mutated(a);
     return 0;
 }
@@ -252,7 +274,11 @@ static enum walk_status walk_parent(struct act *a, const char *rel, bool create,
         int pfd = w->fds[w->depth];
         int fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0 && errno == ENOENT) {
-            if (!create) return WS_MISSING;
+            if (!create) {
+                snprintf(b->rel, sizeof b->rel, "%s", sub);
+                b->owned_link = false;
+                return WS_MISSING;
+            }
             if (journal_mkdir(a, sub) != 0) {
                 fail(err, "cannot write the journal: %s", strerror(errno));
                 return WS_ERROR;
@@ -292,6 +318,7 @@ static enum walk_status walk_parent(struct act *a, const char *rel, bool create,
                 if (!create || !a->o->backup_ext) {
                     snprintf(b->rel, sizeof b->rel, "%s", sub);
                     b->owned_link = false;
+                    b->user_link = is_link;
                     if (create) fail(err, "Existing file '%s/%s' is in the way", a->p->home, sub);
                     return create ? WS_ERROR : WS_BLOCKED;
                 }
@@ -322,10 +349,11 @@ static enum walk_status walk_parent(struct act *a, const char *rel, bool create,
     return WS_OK;
 }
 
-/* True when the directory holds nothing but links into the store (and directories of
- * such): what an older generation linked there, safe to remove. */
-static bool only_owned(struct act *a, int parent, const char *name, int depth) {
-    if (depth > 64) return false;
+/* True when the directory, and every directory under it, is one hearth made (STATE/home-dirs)
+ * and holds nothing but links into the store: what an older generation linked there, safe to
+ * remove. An empty directory of the user's is theirs like any file. */
+static bool only_owned(struct act *a, int parent, const char *name, const char *rel, int depth) {
+    if (depth > 64 || !journal_dirs_has(&a->resumed, rel)) return false;
     int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return false;
     DIR *d = fdopendir(fd);
@@ -344,8 +372,10 @@ static bool only_owned(struct act *a, int parent, const char *name, int depth) {
             ok = owned_target(a, buf);
         } else if (errno == EINVAL) {
             struct stat st;
-            ok = fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-                 S_ISDIR(st.st_mode) && only_owned(a, dirfd(d), e->d_name, depth + 1);
+            char sub[PATH_MAX];
+            ok = snprintf(sub, sizeof sub, "%s/%s", rel, e->d_name) < (int)sizeof sub &&
+                 fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                 S_ISDIR(st.st_mode) && only_owned(a, dirfd(d), e->d_name, sub, depth + 1);
         } else
             ok = false;
     }
@@ -353,8 +383,9 @@ static bool only_owned(struct act *a, int parent, const char *name, int depth) {
     return ok;
 }
 
-/* Removes our links in the directory and the directories left empty. */
-static int clear_owned(struct act *a, int parent, const char *name, int depth) {
+/* Removes our links in the directory and the directories left empty (forgetting them as
+ * directories hearth made). */
+static int clear_owned(struct act *a, int parent, const char *name, const char *rel, int depth) {
     if (depth > 64) return -1;
     int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return -1;
@@ -377,13 +408,20 @@ static int clear_owned(struct act *a, int parent, const char *name, int depth) {
                 rc = -1;
             else
                 mutated(a);
-        } else
-            rc = clear_owned(a, dirfd(d), e->d_name, depth + 1);
+        } else {
+            char sub[PATH_MAX];
+            if (snprintf(sub, sizeof sub, "%s/%s", rel, e->d_name) >= (int)sizeof sub)
+                rc = -1;
+            else
+                rc = clear_owned(a, dirfd(d), e->d_name, sub, depth + 1);
+        }
     }
     closedir(d);
     if (rc == 0) {
         if (unlinkat(parent, name, AT_REMOVEDIR) != 0) return -1;
         mutated(a);
+        if (journal_add(&a->j, "rmdir", rel) == 0) mutated(a);
+        journal_dirs_del(&a->resumed, rel);
     }
     return rc;
 }
@@ -450,13 +488,26 @@ static void in_the_way(struct act *a, const char *rel, const struct gen_link *l,
 }
 
 static int check_links(struct act *a, char **err) {
-    char last_blocked[PATH_MAX] = "";
+    char last_blocked[PATH_MAX] = "", missing[PATH_MAX] = "";
+    size_t missing_len = 0;
     char buf[PATH_MAX];
     for (size_t i = 0; i < a->newm.nlinks; i++) {
         const struct gen_link *l = &a->newm.links[i];
         struct blocker b = {.rel = ""};
         int pfd = -1;
+        /* Links are in path order: those under a directory found missing follow it, and
+         * need not look for it again (a first switch would otherwise probe it per link). */
+        if (missing_len && strncmp(l->target, missing, missing_len) == 0 &&
+            l->target[missing_len] == '/') {
+            a->plan[i] = K_CREATE;
+            if (a->o->dry_run) a->parent_missing[i] = true;
+            continue;
+        }
         enum walk_status ws = walk_parent(a, l->target, false, &pfd, &b, err);
+        if (ws == WS_MISSING && b.rel[0]) {
+            snprintf(missing, sizeof missing, "%s", b.rel);
+            missing_len = strlen(missing);
+        }
         if (ws == WS_ERROR) return -1;
         enum kind k = K_LINK;
         if (ws == WS_MISSING) {
@@ -499,7 +550,7 @@ static int check_links(struct act *a, char **err) {
                     return fail(err, "cannot inspect '%s/%s': %s", a->p->home, l->target,
                                 strerror(errno));
                 if (S_ISDIR(st.st_mode)) {
-                    if (only_owned(a, pfd, name, 0))
+                    if (only_owned(a, pfd, name, l->target, 0))
                         k = K_CLEAR_DIR;
                     else
                         in_the_way(a, l->target, l, pfd, name, true, false, &k);
@@ -528,11 +579,12 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
     if (k == K_BACKUP) {
         if (backup_entry(a, pfd, name, l->target, err) != 0) return -1;
     } else if (k == K_CLEAR_DIR) {
-        if (clear_owned(a, pfd, name, 0) != 0)
+        if (clear_owned(a, pfd, name, l->target, 0) != 0)
             return fail(err, "cannot empty '%s/%s' of old links: %s", a->p->home, l->target,
                         strerror(errno));
     }
-    if (k == K_CREATE) {
+    if (k == K_CREATE || k == K_BACKUP || k == K_CLEAR_DIR) {
+        /* The name is free: symlinkat is atomic by itself and never replaces anything. */
         if (symlinkat(l->source, pfd, name) != 0)
             return fail(err, "cannot link '%s/%s': %s%s", a->p->home, l->target, strerror(errno),
                         errno == EEXIST ? " (it appeared during the activation)" : "");
@@ -540,7 +592,7 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
         if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
         return 0;
     }
-    /* As hearth_symlink_replace, step by step so that a fault can fall between the two. */
+    /* The new link is made under a temporary name next to the target, then swapped in. */
     char tmp[NAME_MAX + 1];
     snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
     if (symlinkat(l->source, pfd, tmp) != 0) {
@@ -553,9 +605,70 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
                         strerror(errno ? errno : EEXIST));
     }
     mutated(a);
-    if (renameat(pfd, tmp, pfd, name) != 0) {
-        int e = errno;
+    if (k == K_FORCE) {
+        /* `force`: whatever is there is replaced, as asked. */
+        if (renameat(pfd, tmp, pfd, name) != 0) {
+            int e = errno;
+            unlinkat(pfd, tmp, 0);
+            return fail(err, "cannot link '%s/%s': %s", a->p->home, l->target, strerror(e));
+        }
+        mutated(a);
+        if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
+        return 0;
+    }
+    /* K_LINK: the check saw one of our links here, but that was some time ago (snippets may
+     * have run since). Exchange the new link into place and look at what came out: only one
+     * of our links may be dropped; anything else is put back. */
+    bool unsupported = false;
+    char buf[PATH_MAX];
+    if (rename_flags(pfd, tmp, name, RENAME_EXCHANGE, &unsupported) == 0) {
+        mutated(a);
+        ssize_t n = readlinkat(pfd, tmp, buf, sizeof buf - 1);
+        if (n >= 0 && (buf[n] = 0, owned_target(a, buf))) {
+            if (unlinkat(pfd, tmp, 0) != 0)
+                return fail(err, "cannot remove '%s/%s': %s", a->p->home, tmp, strerror(errno));
+            mutated(a);
+            if (a->o->verbose) say(a, "'%s/%s' -> '%s'", a->p->home, l->target, l->source);
+            return 0;
+        }
+        if (rename_flags(pfd, tmp, name, RENAME_EXCHANGE, &unsupported) != 0)
+            return fail(err,
+                        "Existing file '%s/%s' appeared during the activation; it is now "
+                        "'%s/%s': %s",
+                        a->p->home, l->target, a->p->home, tmp, strerror(errno));
+        mutated(a);
+        if (unlinkat(pfd, tmp, 0) == 0) mutated(a);
+        return fail(err,
+                    "Existing file '%s/%s' is in the way of '%s/home-files/%s' (it appeared "
+                    "during the activation; it was left as it is)",
+                    a->p->home, l->target, a->newm.path, l->target);
+    }
+    int e = errno;
+    int rc = -1;
+    if (e == ENOENT) {
+        /* Our old link is gone: the name is new again, and must stay so until we link it. */
+        rc = rename_flags(pfd, tmp, name, RENAME_NOREPLACE, &unsupported);
+        e = errno;
+        if (rc != 0 && unsupported) {
+            rc = linkat(pfd, tmp, pfd, name, 0) == 0 ? unlinkat(pfd, tmp, 0) : -1;
+            e = errno;
+        }
+    } else if (unsupported) {
+        /* No exchange here: look again right before the plain rename. */
+        ssize_t n = readlinkat(pfd, name, buf, sizeof buf - 1);
+        if (n >= 0 && (buf[n] = 0, owned_target(a, buf)))
+            rc = renameat(pfd, tmp, pfd, name);
+        else
+            e = EEXIST;
+        if (rc != 0 && e != EEXIST) e = errno;
+    }
+    if (rc != 0) {
         unlinkat(pfd, tmp, 0);
+        if (e == EEXIST)
+            return fail(err,
+                        "Existing file '%s/%s' is in the way of '%s/home-files/%s' (it appeared "
+                        "during the activation; it was left as it is)",
+                        a->p->home, l->target, a->newm.path, l->target);
         return fail(err, "cannot link '%s/%s': %s", a->p->home, l->target, strerror(e));
     }
     mutated(a);
@@ -677,13 +790,19 @@ static int cleanup_old(struct act *a, char **err) {
         if (i && strcmp(rel, orphans[i - 1]) == 0) continue;
         if (has_below(&a->newm, rel)) continue;
         int pfd = -1;
-        struct blocker b;
+        struct blocker b = {.rel = ""};
         enum walk_status ws = walk_parent(a, rel, false, &pfd, &b, err);
         if (ws == WS_ERROR) {
             rc = -1;
             break;
         }
-        if (ws != WS_OK) continue; /* its directory is gone or not ours: nothing to remove */
+        if (ws == WS_BLOCKED && b.user_link) {
+            /* The old link may be out there, but hearth never goes through such a link. */
+            warn(a, "Ignoring '%s/%s': '%s/%s' is a link that leads out of %s. Skipping delete.",
+                 a->p->home, rel, a->p->home, b.rel, a->p->home);
+            continue;
+        }
+        if (ws != WS_OK) continue; /* its directory is gone, or a file now: nothing to remove */
         const char *name = base_of(rel);
         ssize_t k = readlinkat(pfd, name, buf, sizeof buf - 1);
         if (k < 0 && errno == ENOENT) {
@@ -836,9 +955,18 @@ static struct step_item *plan_steps(struct act *a, size_t *count, char **err) {
 }
 
 static int start_journal(struct act *a, char **err) {
-    if (a->o->dry_run || a->j.fd >= 0) return 0;
+    /* A no-op switch writes nothing (and so syncs nothing): no step of it can be left half
+     * done, and a failing snippet is simply run again by the next switch. */
+    if (a->o->dry_run || a->j.fd >= 0 || a->noop) return 0;
     if (journal_begin(&a->j, a->p->journal_path, a->newm.path, (const char **)NULL, 0) != 0)
         return fail(err, "cannot write the journal '%s': %s", a->p->journal_path, strerror(errno));
+    /* A rollback says so: a re-run must finish it, not roll back once more. */
+    if (a->o->use_id > 0) {
+        char id[32];
+        snprintf(id, sizeof id, "%ld", a->o->use_id);
+        if (journal_add(&a->j, "use-id", id) != 0)
+            return fail(err, "cannot write the journal: %s", strerror(errno));
+    }
     for (size_t g = 0; g < a->nolds; g++)
         if (journal_add(&a->j, "old", a->olds[g].path) != 0)
             return fail(err, "cannot write the journal: %s", strerror(errno));
@@ -893,6 +1021,10 @@ static int run_steps(struct act *a, char **err) {
         case S_CHECK_LINKS:
             walker_reset(&a->w);
             rc = check_links(a, err);
+            a->noop = !a->resuming && a->old_gen && strcmp(a->old_gen, a->newm.path) == 0 &&
+                      (a->o->use_id <= 0 || a->o->use_id == a->old_num);
+            for (size_t l = 0; a->noop && l < a->newm.nlinks; l++)
+                a->noop = a->plan[l] == K_NOOP || a->plan[l] == K_SKIP_SAME;
             if (rc == 0 && a->errs) {
                 fflush(a->o->out);
                 fputs(a->errs, a->o->log);
@@ -1069,16 +1201,26 @@ int activate_generation(const struct activate_options *o, const char *gen_path, 
         say(&a, "Creating profile generation %ld", id);
     else if (o->use_id <= 0)
         say(&a, "No change so reusing latest profile generation %ld", id);
+    /* A kill between removing a directory and journalling it leaves a name in home-dirs that
+     * is no directory (or a link of ours) now: hearth must not claim a later one there. */
+    for (size_t i = a.resumed.ndirs; i-- > 0;) {
+        struct stat st;
+        if (fstatat(home_fd, a.resumed.dirs[i], &st, AT_SYMLINK_NOFOLLOW) == 0
+                ? !S_ISDIR(st.st_mode)
+                : (errno == ENOENT || errno == ENOTDIR))
+            journal_dirs_del(&a.resumed, a.resumed.dirs[i]);
+    }
+    bool dirs_written = a.resumed.dirs_changed, journalled = a.j.fd >= 0;
     if (journal_dirs_save(&a.resumed, a.p->dirs_path) != 0) {
         fail(err, "cannot write '%s': %s", a.p->dirs_path, strerror(errno));
         goto out;
     }
-    mutated(&a);
+    if (dirs_written) mutated(&a);
     if (journal_finish(&a.j, a.p->journal_path) != 0) {
         fail(err, "cannot remove the journal '%s': %s", a.p->journal_path, strerror(errno));
         goto out;
     }
-    mutated(&a);
+    if (journalled) mutated(&a);
     rc = 0;
 out:
     fflush(o->out);

@@ -153,6 +153,8 @@ int journal_read(const char *path, struct journal_state *st) {
         if (!strcmp(line, "new")) {
             free(st->new_gen);
             st->new_gen = strdup(v);
+        } else if (!strcmp(line, "use-id")) {
+            st->use_id = strtol(v, NULL, 10);
         } else if (!strcmp(line, "old")) {
             char **no = realloc(st->old, (st->nold + 1) * sizeof *no);
             if (!no) break;

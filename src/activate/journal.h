@@ -2,15 +2,16 @@
  *
  * Owns: STATE/journal, written before the first change of an activation and removed after the
  * generation is recorded, so that its presence means "an activation was interrupted". It is
- * a text file of lines `KEY VALUE`: `new GEN`, `old GEN` (generations whose links may be in
- * HOME), `mkdir REL` (written before hearth creates directory HOME/REL) and `rmdir REL`.
+ * a text file of lines `KEY VALUE`: `new GEN`, `use-id N` (a rollback: GEN is to be recorded
+ * as the existing generation N), `old GEN` (generations whose links may be in HOME), `mkdir
+ * REL` (written before hearth creates directory HOME/REL) and `rmdir REL`.
  * Also owns STATE/home-dirs, the directories in HOME hearth created (one per line), which
  * cleanup may remove again once empty.
  *
  * The journal is written with write(2) on an O_APPEND fd: a killed process loses nothing
- * already written. It is fsync'ed when begun; per-line syncs would cost more than the
- * activation, and a power cut is repaired the same way (the lines are only hints for
- * cleanup: links are checked on disk before anything is removed). */
+ * already written. It is fsync'ed when begun (and not written at all by a no-op activation);
+ * per-line syncs would cost more than the activation, and a power cut is repaired the same way (the
+ * lines are only hints for cleanup: links are checked on disk before anything is removed). */
 #ifndef HEARTH_ACTIVATE_JOURNAL_H
 #define HEARTH_ACTIVATE_JOURNAL_H
 
@@ -36,6 +37,7 @@ void journal_close(struct journal *j);
 struct journal_state {
     bool found;
     char *new_gen;
+    long use_id; /* > 0: the interrupted activation was a rollback to generation use_id */
     char **old;
     size_t nold;
     char **dirs; /* sorted set */

@@ -21,7 +21,10 @@ int cmd_build_generation(const struct cli_invocation *inv) {
         hearth_paths_free(&paths);
         return 1;
     }
-    char *gen = gen_build(paths.store_dir, inv->argv[1], &err);
+    /* Shared: builds run together, but gc waits until the generation is complete. */
+    int lock = hearth_lock_shared(&paths, &err);
+    char *gen = lock >= 0 ? gen_build(paths.store_dir, inv->argv[1], &err) : NULL;
+    hearth_unlock(lock);
     int rc = 0;
     if (!gen) {
         fprintf(stderr, "error: %s\n", err ? err : "cannot build the generation");

@@ -1,14 +1,27 @@
 /* src/cli/cmd_switch.c: `hearth switch`, as `home-manager switch`: evaluate, build, activate
  * (linking files, running the activation snippets, switching systemd user units) and record
  * the new generation; then the news notice. -n shows what activation would do and changes
- * nothing in HOME; -b EXT moves files in the way to NAME.EXT. */
+ * nothing in HOME; -b EXT moves files in the way to NAME.EXT. `switch --rollback` is
+ * `rollback` (Home Manager's spelling of it). */
 #include "cli/commands.h"
 #include "cli/hm_generation.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int cmd_switch(const struct cli_invocation *inv) {
+    for (int i = 1; i < inv->argc; i++) {
+        if (strcmp(inv->argv[i], "--rollback") != 0) continue;
+        /* The other arguments are rollback's (-b, -n, -v); it rejects the rest. */
+        char *argv[inv->argc];
+        int n = 0;
+        for (int k = 0; k < inv->argc; k++)
+            if (k != i) argv[n++] = inv->argv[k];
+        argv[n] = NULL;
+        struct cli_invocation r = {inv->program_name, n, argv};
+        return cmd_rollback(&r);
+    }
     struct hm_args a;
     int rc = hm_args_parse(inv, &a);
     if (rc) return rc;

@@ -209,6 +209,15 @@ int services_systemd_switch(const struct services_switch_opts *o, struct service
         unit_dir_free(&old);
         return -1;
     }
+    if (old.n == 0 && new.n == 0) {
+        /* Neither generation has a unit: nothing to start, stop or reload, and asking the
+         * manager (connect, daemon-reload) would only cost the switch time. */
+        if (o->verbose) say(o, "No systemd user units in either generation; nothing to switch");
+        r->skipped = true;
+        unit_dir_free(&old);
+        unit_dir_free(&new);
+        return 0;
+    }
     struct user_manager m;
     char why[1100];
     int rc = manager_connect(&m, why, sizeof why);

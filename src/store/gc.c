@@ -1,6 +1,8 @@
 /* src/store/gc.c: see gc.h. */
 #include "store/gc.h"
 
+#include "store/store.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static int fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -194,6 +197,42 @@ static void mark_roots_in(struct gc_ctx *g, const char *dir, int depth) {
     closedir(d);
 }
 
+/* gcroots/auto holds links to links (build's `result`), as Nix's indirect roots: a live one
+ * keeps what its link points at; one whose link is gone, or is no link now, is dropped. */
+static void mark_indirect_roots(struct gc_ctx *g, const char *gcroots, bool dry_run) {
+    char *dir = NULL;
+    if (asprintf(&dir, "%s/auto", gcroots) < 0) return;
+    DIR *d = opendir(dir);
+    free(dir);
+    if (!d) return;
+    struct dirent *e;
+    char target[PATH_MAX], buf[PATH_MAX];
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        ssize_t n = readlinkat(dirfd(d), e->d_name, target, sizeof target - 1);
+        if (n <= 0) continue;
+        target[n] = 0;
+        n = readlink(target, buf, sizeof buf - 1);
+        if (n > 0) {
+            buf[n] = 0;
+            mark_path(g, buf);
+        } else if (!dry_run && (errno == ENOENT || errno == EINVAL || errno == ENOTDIR))
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    closedir(d);
+}
+
+/* Temporary names in the store left by a process that died while adding to it. `.tmp-*`
+ * (a generation being built) are made only under the shared lock, which gc's exclusive hold
+ * excludes, so any one seen now is a leftover; `.hearth-tmp-*` may come from an evaluation,
+ * which takes no lock, so those go only when an hour old (ctime: objects get mtime 1). */
+static bool leftover_temp(int dirfd, const char *name, time_t now) {
+    if (strncmp(name, ".tmp-", 5) == 0) return true;
+    if (strncmp(name, ".hearth-tmp-", 12) != 0) return false;
+    struct stat st;
+    return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && now - st.st_ctime >= 3600;
+}
+
 static void mark_journal(struct gc_ctx *g, const char *journal) {
     FILE *f = fopen(journal, "re");
     if (!f) return;
@@ -216,10 +255,30 @@ int gc_collect(const struct hearth_paths *p, bool dry_run,
         if (errno == ENOENT) return 0;
         return fail(err, "cannot read the store '%s': %s", p->store_dir, strerror(errno));
     }
-    size_t cap = 0;
+    /* Everything not reachable from hearth's roots would go: only ever in hearth's store. */
+    if (!store_is_own(p->store_dir)) {
+        closedir(d);
+        return fail(err,
+                    "'%s' is not a store hearth created (it has no " STORE_MARKER
+                    " marker); hearth gc only collects its own store, nothing was deleted",
+                    p->store_dir);
+    }
+    size_t cap = 0, ntemps = 0, captemps = 0;
+    char **temps = NULL;
+    time_t now = time(NULL);
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
+        if (e->d_name[0] == '.') {
+            if (!leftover_temp(dirfd(d), e->d_name, now)) continue;
+            if (ntemps == captemps) {
+                captemps = captemps ? captemps * 2 : 8;
+                char **nt = realloc(temps, captemps * sizeof *nt);
+                if (!nt) continue;
+                temps = nt;
+            }
+            temps[ntemps++] = strdup(e->d_name);
+            continue;
+        }
         if (g.es.n == cap) {
             cap = cap ? cap * 2 : 256;
             char **nn = realloc(g.es.names, cap * sizeof *nn);
@@ -234,6 +293,7 @@ int gc_collect(const struct hearth_paths *p, bool dry_run,
     if (!g.es.live) return fail(err, "out of memory");
     mark_roots_in(&g, p->profiles_dir, 0);
     mark_roots_in(&g, p->gcroots_dir, 0);
+    mark_indirect_roots(&g, p->gcroots_dir, dry_run);
     mark_journal(&g, p->journal_path);
     while (g.nstack) {
         size_t i = g.stack[--g.nstack];
@@ -259,6 +319,18 @@ int gc_collect(const struct hearth_paths *p, bool dry_run,
         out->bytes_freed += bytes;
         free(path);
     }
+    for (size_t i = 0; i < ntemps; i++) {
+        char *path = NULL;
+        if (!temps[i] || asprintf(&path, "%s/%s", p->store_dir, temps[i]) < 0) continue;
+        if (on_delete) on_delete(ctx, path);
+        uint64_t bytes = 0;
+        if (dry_run || store_rm_rf(path, &bytes) == 0) out->deleted++;
+        out->bytes_freed += bytes;
+        free(path);
+    }
+    for (size_t i = 0; i < ntemps; i++)
+        free(temps[i]);
+    free(temps);
     for (size_t i = 0; i < g.es.n; i++)
         free(g.es.names[i]);
     free(g.es.names);

@@ -6,7 +6,10 @@
  * An object keeps alive every store path it refers to: the lines of its `references` file
  * (generations write one), the targets of symlinks inside it, and store paths written in its
  * regular files (found by scanning for "STOREDIR/"), as Nix finds references.
- * Names starting with '.' (objects being built) are never touched. */
+ * gcroots/auto holds indirect roots (links to build's `result` links): live ones keep what
+ * their link names, dangling ones are removed. Temporary names left in the store by a killed
+ * build are removed (see gc.c for which, and when); other names starting with '.' are never
+ * touched. The caller holds hearth_lock() (exclusive), so no build is adding to the store. */
 #ifndef HEARTH_STORE_GC_H
 #define HEARTH_STORE_GC_H
 

@@ -1,6 +1,9 @@
 /* src/store/profile.c: see profile.h. */
 #include "store/profile.h"
 
+#include "store/hash.h"
+#include "store/store.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -106,6 +109,16 @@ int hearth_paths_create(const struct hearth_paths *p, char **err) {
         bool existed = stat(dirs[i], &st) == 0;
         if (hearth_mkdir_p(dirs[i], 0700) != 0)
             return fail(err, "cannot create directory '%s': %s", dirs[i], strerror(errno));
+        bool is_store = dirs[i] == p->store_dir;
+        /* A store hearth makes is marked as its own; so is one at hearth's own place (made
+         * before there was a marker). NIX_STORE_DIR may name someone else's store. */
+        bool default_store = is_store &&
+                             strncmp(p->store_dir, p->state_dir, strlen(p->state_dir)) == 0 &&
+                             strcmp(p->store_dir + strlen(p->state_dir), "/store") == 0;
+        if (is_store && (!existed || default_store) && store_mark_own(p->store_dir) != 0)
+            return fail(err, "cannot write '%s/" STORE_MARKER "': %s", p->store_dir,
+                        strerror(errno));
+        if (is_store && !store_is_own(p->store_dir)) continue;
         /* Our own directories are private even if an older umask left them open. */
         if (!existed || ((st.st_mode & 077) && st.st_uid == getuid())) chmod(dirs[i], 0700);
     }
@@ -295,10 +308,12 @@ int hearth_lock(const struct hearth_paths *p, bool create, char **err) {
                     p->lock_path);
     }
     if (create) {
+        /* Fixed width, so that no truncation (a metadata change: slow on some filesystems)
+         * is needed to overwrite a longer pid. The pid is only for the message. */
         char buf[32];
-        int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
-        if (ftruncate(fd, 0) == 0 && pwrite(fd, buf, (size_t)n, 0) < 0) {
-            /* The pid is only for the message; the flock is what excludes. */
+        int n = snprintf(buf, sizeof buf, "%-20ld\n", (long)getpid());
+        if (pwrite(fd, buf, (size_t)n, 0) < 0) {
+            /* The flock is what excludes; a missing pid only makes the message vaguer. */
         }
     }
     return fd;
@@ -306,4 +321,42 @@ int hearth_lock(const struct hearth_paths *p, bool create, char **err) {
 
 void hearth_unlock(int fd) {
     if (fd >= 0) close(fd);
+}
+
+int hearth_lock_shared(const struct hearth_paths *p, char **err) {
+    int fd = open(p->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return fail(err, "cannot open lock file '%s': %s", p->lock_path, strerror(errno));
+    while (flock(fd, LOCK_SH) != 0) {
+        if (errno == EINTR) continue;
+        int e = errno;
+        close(fd);
+        return fail(err, "cannot lock '%s': %s", p->lock_path, strerror(e));
+    }
+    return fd;
+}
+
+int hearth_add_indirect_root(const struct hearth_paths *p, const char *link_path, char **err) {
+    char *dir = NULL;
+    if (asprintf(&dir, "%s/auto", p->gcroots_dir) < 0) return fail(err, "out of memory");
+    if (hearth_mkdir_p(dir, 0700) != 0) {
+        int e = errno;
+        free(dir);
+        return fail(err, "cannot create directory '%s/auto': %s", p->gcroots_dir, strerror(e));
+    }
+    /* Named by a hash of the link's path: building into the same place again reuses it. */
+    struct hash h = hash_buffer(HASH_SHA256, link_path, strlen(link_path));
+    uint8_t folded[20];
+    hash_compress(&h, folded, sizeof folded);
+    char name[64];
+    hash_to_base32(folded, sizeof folded, name);
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    free(dir);
+    if (dfd < 0 ||
+        (!link_is(dfd, name, link_path) && hearth_symlink_replace(dfd, name, link_path) != 0)) {
+        int e = errno;
+        if (dfd >= 0) close(dfd);
+        return fail(err, "cannot register the GC root '%s': %s", link_path, strerror(e));
+    }
+    close(dfd);
+    return 0;
 }

@@ -75,5 +75,15 @@ int hearth_symlink_replace(int dirfd, const char *name, const char *target);
  * the returned fd may be -2, meaning "no lock file, nothing held". */
 int hearth_lock(const struct hearth_paths *p, bool create, char **err);
 void hearth_unlock(int fd);
+/* The lock held shared, by the commands that add a generation's objects to the store (build,
+ * build-generation): they run together, but never while gc (which holds it exclusively, as
+ * activations do) decides what is garbage. Waits until it can be had. Returns the fd, or -1
+ * with *err set. */
+int hearth_lock_shared(const struct hearth_paths *p, char **err);
+
+/* Registers the link at `link_path` (absolute; e.g. build's ./result) as an indirect GC root,
+ * as Nix does: gcroots/auto/HASH -> link_path. gc keeps what the link points at while it
+ * exists, and drops the root once it is gone. */
+int hearth_add_indirect_root(const struct hearth_paths *p, const char *link_path, char **err);
 
 #endif

@@ -117,6 +117,28 @@ static int make_private_dirs(const char *dir, char **err) {
 
 static void remove_tree(const char *path);
 
+int store_mark_own(const char *dir) {
+    char *path = NULL;
+    if (asprintf(&path, "%s/" STORE_MARKER, dir) < 0) return -1;
+    /* O_EXCL: an existing marker is left as it is. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0444);
+    free(path);
+    if (fd < 0) return errno == EEXIST ? 0 : -1;
+    static const char line[] = "hearth-store 1\n";
+    int rc = write(fd, line, sizeof line - 1) == (ssize_t)(sizeof line - 1) ? 0 : -1;
+    close(fd);
+    return rc;
+}
+
+bool store_is_own(const char *dir) {
+    char *path = NULL;
+    if (asprintf(&path, "%s/" STORE_MARKER, dir) < 0) return false;
+    struct stat st;
+    bool own = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(path);
+    return own;
+}
+
 int store_remove_stale_temps(const struct store *s, long min_age_seconds) {
     DIR *d = opendir(s->dir);
     if (!d) return 0;
@@ -145,6 +167,8 @@ struct store *store_open(const char *dir, char **err) {
         if (errno != ENOENT)
             return fail_null(err, "cannot use store '%s': %s", dir, strerror(errno));
         if (make_private_dirs(dir, err) < 0) return NULL;
+        if (store_mark_own(dir) != 0)
+            return fail_null(err, "cannot write '%s/" STORE_MARKER "': %s", dir, strerror(errno));
     } else if (!S_ISDIR(st.st_mode)) {
         return fail_null(err, "store '%s' is not a directory", dir);
     }

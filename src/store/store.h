@@ -37,7 +37,8 @@ char *store_resolve_dir(const char *option, char **err);
 char *store_canon_path(const char *path);
 
 /* Opens the store at `dir` (already resolved), creating it and any missing parents with
- * mode 0700 when it does not exist. Existing directories keep their mode. */
+ * mode 0700 when it does not exist (and marking it as hearth's, see store_mark_own).
+ * Existing directories keep their mode. */
 struct store *store_open(const char *dir, char **err);
 void store_close(struct store *s);
 
@@ -45,6 +46,14 @@ void store_close(struct store *s);
  * if they are at least `min_age_seconds` old (store_open does this with an hour). Returns how
  * many were removed. */
 int store_remove_stale_temps(const struct store *s, long min_age_seconds);
+
+/* The marker `DIR/.hearth-store` (a version line) says that hearth created the store, so
+ * that it may change its permissions and collect its garbage; a store without it (say a real
+ * Nix store named by NIX_STORE_DIR) is only added to. store_mark_own writes it (0, or -1
+ * with errno); store_is_own looks for it. */
+#define STORE_MARKER ".hearth-store"
+int store_mark_own(const char *dir);
+bool store_is_own(const char *dir);
 
 /* True when `path` is a store path of this store and the object exists. */
 bool store_has_path(const struct store *s, const char *path);
