@@ -96,7 +96,8 @@ int cmd_build(const struct cli_invocation *inv) {
                 err = NULL;
                 rc = 1;
             }
-            if (a.verbose || a.no_out_link) printf("%s\n", gen);
+            /* As nix-build, which home-manager build runs: the output path on stdout. */
+            if (rc == 0) printf("%s\n", gen);
             if (rc == 0) hm_news_notice(&a, ev.news);
             free(gen);
         }
