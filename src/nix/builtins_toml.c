@@ -11,6 +11,7 @@
 
 /* Converts the tree; returns false when it holds a date or time. */
 static bool toml_to_value(struct eval_state *st, const struct toml_value *t, struct value *v) {
+    eval_check_stack(st);
     switch (t->type) {
     case TOML_STRING: mk_string(v, gc_strndup(t->str.ptr, t->str.len), NULL); return true;
     case TOML_INT: mk_int(v, t->integer); return true;

@@ -271,6 +271,10 @@ static inline void check_stack(struct eval_state *st, nix_pos pos) {
         eval_error(st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
 }
 
+__attribute__((noinline)) void eval_check_stack(struct eval_state *st) {
+    check_stack(st, 0);
+}
+
 /* A variable from `with` as Nix's lookup without evaluation finds it: only through `with`
  * environments already evaluated (WITH_EVALUATED); NULL otherwise. */
 static inline struct value *with_ready(const struct expr_var *v, struct env *env) {
@@ -554,6 +558,7 @@ static void format_float(char *buf, size_t n, double f) {
 __attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct value *v,
                                                  nix_pos pos, struct ctx_buf *ctx, bool more,
                                                  bool copy, struct strbuf *out) {
+    check_stack(st, pos);
     force(st, v, pos);
     switch (v->type) {
     case VT_STRING:
@@ -1102,6 +1107,7 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
 
 bool eval_equal(struct eval_state *st, struct value *a, struct value *b, nix_pos pos) {
     if (a == b) return true;
+    check_stack(st, pos);
     force(st, a, pos);
     force(st, b, pos);
     if (a->type == VT_INT && b->type == VT_FLOAT) return (double)a->i == b->f;
@@ -1138,6 +1144,7 @@ bool eval_equal(struct eval_state *st, struct value *a, struct value *b, nix_pos
 }
 
 int eval_compare(struct eval_state *st, struct value *a, struct value *b, nix_pos pos) {
+    check_stack(st, pos);
     force(st, a, pos);
     force(st, b, pos);
     if (a->type == VT_INT && b->type == VT_INT) return a->i < b->i ? -1 : a->i > b->i;

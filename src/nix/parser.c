@@ -1193,6 +1193,8 @@ static struct expr *mk_select_of(struct parser *ps, struct expr *subject, nix_sy
 }
 
 static struct expr *parse_simple(struct parser *ps) {
+    /* Lists and selections recurse through here without passing parse_expr. */
+    eval_check_stack(ps->st);
     struct token t = next(ps);
     nix_pos pos = mkpos(ps, t.line, t.col);
     switch (t.t) {
@@ -1428,6 +1430,7 @@ static struct expr *mk_binop(struct parser *ps, const struct token *op, struct e
 static struct expr *parse_op(struct parser *ps, int min_prec);
 
 static struct expr *parse_unary(struct parser *ps) {
+    eval_check_stack(ps->st); /* `!!!…` and `---…` recurse here */
     struct token *t = peek(ps);
     if (is_char(t, '!')) {
         struct token op = next(ps);
@@ -1682,7 +1685,8 @@ static bool is_trivial(struct expr *e) {
 }
 
 /* Can evaluating `e` (in some env) store that env anywhere? See expr_lambda.env_escapes. */
-static bool captures_env(struct expr *e) {
+static bool captures_env(struct eval_state *st, struct expr *e) {
+    eval_check_stack(st);
     switch (e->type) {
     case E_CONST:
     case E_VAR:
@@ -1693,10 +1697,10 @@ static bool captures_env(struct expr *e) {
     case E_SELECT:
     case E_HASATTR: {
         struct expr_select *s = (struct expr_select *)e;
-        if (captures_env(s->subject)) return true;
+        if (captures_env(st, s->subject)) return true;
         for (size_t i = 0; i < s->n; i++)
-            if (s->path[i].dyn && captures_env(s->path[i].dyn)) return true;
-        return s->def && captures_env(s->def);
+            if (s->path[i].dyn && captures_env(st, s->path[i].dyn)) return true;
+        return s->def && captures_env(st, s->def);
     }
     case E_ATTRS: {
         struct expr_attrs *a = (struct expr_attrs *)e;
@@ -1704,7 +1708,7 @@ static bool captures_env(struct expr *e) {
         for (size_t i = 0; i < a->n; i++)
             if (!is_trivial(a->attrs[i].e)) return true;
         for (size_t i = 0; i < a->ndyn; i++)
-            if (captures_env(a->dyn[i].name) || !is_trivial(a->dyn[i].value)) return true;
+            if (captures_env(st, a->dyn[i].name) || !is_trivial(a->dyn[i].value)) return true;
         return false;
     }
     case E_LIST: {
@@ -1715,30 +1719,30 @@ static bool captures_env(struct expr *e) {
     }
     case E_CALL: {
         struct expr_call *c = (struct expr_call *)e;
-        if (captures_env(c->fn)) return true;
+        if (captures_env(st, c->fn)) return true;
         for (size_t i = 0; i < c->nargs; i++)
             if (!is_trivial(c->args[i])) return true;
         return false;
     }
     case E_IF: {
         struct expr_if *i = (struct expr_if *)e;
-        return captures_env(i->cond) || captures_env(i->then) || captures_env(i->els);
+        return captures_env(st, i->cond) || captures_env(st, i->then) || captures_env(st, i->els);
     }
     case E_ASSERT: {
         struct expr_assert *a = (struct expr_assert *)e;
-        return captures_env(a->cond) || captures_env(a->body);
+        return captures_env(st, a->cond) || captures_env(st, a->body);
     }
     case E_NOT:
-    case E_NEG: return captures_env(((struct expr_unop *)e)->a);
+    case E_NEG: return captures_env(st, ((struct expr_unop *)e)->a);
     case E_CONCAT_STRINGS: {
         struct expr_concat *c = (struct expr_concat *)e;
         for (size_t i = 0; i < c->n; i++)
-            if (captures_env(c->parts[i])) return true;
+            if (captures_env(st, c->parts[i])) return true;
         return false;
     }
     default: {
         struct expr_binop *b = (struct expr_binop *)e;
-        return captures_env(b->l) || captures_env(b->r);
+        return captures_env(st, b->l) || captures_env(st, b->r);
     }
     }
 }
@@ -1883,7 +1887,7 @@ static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
             }
         bind(ps, l->body, inner);
         /* from_with variables are only known after binding the body */
-        if (!l->env_escapes) l->env_escapes = captures_env(l->body);
+        if (!l->env_escapes) l->env_escapes = captures_env(ps->st, l->body);
         return;
     }
     case E_CALL: {
@@ -2024,6 +2028,7 @@ static void show_binds(struct eval_state *st, struct expr_attrs *a, struct strbu
 }
 
 static void show(struct eval_state *st, struct expr *e, struct strbuf *o) {
+    eval_check_stack(st);
     struct expr_binop *b = (struct expr_binop *)e;
     switch (e->type) {
     case E_CONST: {
