@@ -550,11 +550,6 @@ bool eval_is_derivation(struct eval_state *st, struct value *v) {
 
 /* ------------------------------------------------------------------ coercions */
 
-static void format_float(char *buf, size_t n, double f) {
-    /* std::to_string: "%f" */
-    snprintf(buf, n, "%f", f);
-}
-
 __attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct value *v,
                                                  nix_pos pos, struct ctx_buf *ctx, bool more,
                                                  bool copy, struct strbuf *out) {
@@ -609,8 +604,8 @@ __attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct v
             sb_adds(out, buf);
             return;
         case VT_FLOAT:
-            format_float(buf, sizeof buf, v->f);
-            sb_adds(out, buf);
+            /* std::to_string's "%f": 1.0e308 has 309 digits before the point, so no fixed buffer */
+            sb_printf(out, "%f", v->f);
             return;
         case VT_LIST:
             for (size_t i = 0; i < v->list.n; i++) {
