@@ -218,7 +218,7 @@ static bool from_json(struct eval_state *st, struct json_object *o, struct value
 
 static void prim_fromJSON(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
-    const char *s = eval_force_string(st, args[0], pos, NULL);
+    const char *s = eval_force_string_noctx(st, args[0], pos);
     size_t len = strlen(s);
     char msg[1024];
     size_t depth;

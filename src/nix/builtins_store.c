@@ -315,7 +315,7 @@ static void prim_storePath(struct eval_state *st, struct value **args, struct va
 
 static void prim_placeholder(struct eval_state *st, struct value **args, struct value *out,
                              nix_pos pos) {
-    const char *output = eval_force_string(st, args[0], pos, NULL);
+    const char *output = eval_force_string_noctx(st, args[0], pos);
     const char *text = gc_printf("nix-output:%s", output);
     struct hash h = hash_buffer(HASH_SHA256, text, strlen(text));
     char *s = GC_MALLOC_ATOMIC(hash_base32_len(h.len) + 2);

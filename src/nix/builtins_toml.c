@@ -137,7 +137,7 @@ static const char *toml_message(const char *s, size_t n, const struct toml_error
 
 static void prim_fromTOML(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
-    const char *s = eval_force_string(st, args[0], pos, NULL);
+    const char *s = eval_force_string_noctx(st, args[0], pos);
     size_t n = strlen(s);
     struct toml_value *root;
     struct toml_error info;
