@@ -150,7 +150,9 @@ static void print_rec(struct eval_state *st, struct value *v, struct ptrset *see
         break;
     }
     case VT_LIST:
-        if (v->list.n && !ptrset_insert(seen, v->list.items)) {
+        /* Nix 2.8 keeps lists of one or two items inside the value itself and tracks a list by
+         * where its items are: a short list is "seen" by its value, not by what it shares. */
+        if (v->list.n && !ptrset_insert(seen, v->list.n <= 2 ? (const void *)v : v->list.items)) {
             sb_adds(out, "«repeated»");
             break;
         }
