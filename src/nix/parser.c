@@ -420,7 +420,11 @@ static void lex(struct parser *ps, struct token *t) {
     }
     case T_FLOAT: {
         char *buf = gc_strndup(p, best);
+        errno = 0;
         t->f = strtod(buf, NULL);
+        /* Nix refuses what strtod cannot represent: overflow, and underflow to a subnormal */
+        if (errno == ERANGE)
+            syntax_error_at(ps, t->line, t->col, gc_printf("invalid float '%s'", buf));
         break;
     }
     case T_PATH:
