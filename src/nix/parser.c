@@ -585,7 +585,8 @@ static struct expr *parts_to_expr(struct parser *ps, struct parts *p, nix_pos po
 static struct expr *parse_interp(struct parser *ps) {
     struct expr *e = parse_expr(ps);
     struct token *t = peek(ps);
-    if (!is_char(t, '}')) unexpected(ps, t, NULL);
+    /* bison names what it wanted only at end of file */
+    if (!is_char(t, '}')) unexpected(ps, t, t->t == T_EOF ? "'}'" : NULL);
     next(ps);
     return e;
 }
@@ -614,15 +615,42 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
     nix_pos spos = mkpos(ps, line, col);
     nix_pos litpos = 0;
     size_t ninterp = 0;
+    /* Bison reports end of file at the start of the last item Nix's lexer matched: the opening
+     * quote, a literal run, `${`, `}`, or a lone `\`, `$` or `$\` just before end of file (a STR
+     * of its own: right after the string's first run that is "unexpected STR"). */
+    uint32_t eof_line = line, eof_col = col;
+    bool in_run = false;
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
-            struct token t = {.t = T_EOF, .line = line, .col = col + 1};
+            struct token t = {.t = T_EOF, .line = eof_line, .col = eof_col};
             unexpected(ps, &t, "'\"'");
         }
         if (c == '"') {
             advance(ps, 1);
             break;
+        }
+        size_t lone = c == '\\' && at(ps, 1) == -1                       ? 1
+                      : c == '$' && at(ps, 1) == -1                      ? 1
+                      : c == '$' && at(ps, 1) == '\\' && at(ps, 2) == -1 ? 2
+                                                                         : 0;
+        if (lone) {
+            if (in_run && ninterp == 0)
+                syntax_error_at(ps, ps->lp.line, ps->lp.col,
+                                "syntax error, unexpected STR, expecting '\"'");
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
+            in_run = false;
+            if (c == '$') {
+                if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
+                add_src_char(ps, &sb);
+                if (lone == 2) advance(ps, 1); /* end of file follows: an error anyway */
+                continue;
+            }
+        } else if (!in_run && !(c == '$' && at(ps, 1) == '{')) {
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
+            in_run = true;
         }
         if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
         if (c == '\\') {
@@ -646,11 +674,14 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
                 sb_init(&sb, 16);
             }
             nix_pos ip = mkpos(ps, ps->lp.line, ps->lp.col);
-            advance(ps, 2);
             ps->last.line = ps->lp.line;
             ps->last.col = ps->lp.col;
+            advance(ps, 2);
             parts_add(&parts, parse_interp(ps), ip);
             ninterp++;
+            eof_line = ps->last.line; /* the `}` */
+            eof_col = ps->last.col;
+            in_run = false;
             continue;
         }
         if (c == '$' && at(ps, 1) == '$') {
@@ -702,8 +733,8 @@ static struct strbuf *ind_lit(struct parser *ps, struct ind_parts *p) {
 static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t col) {
     nix_pos spos = mkpos(ps, line, col);
     struct ind_parts P = {0};
-    /* where bison would put an end-of-file error: the start of the last literal run, or the
-     * end of the last escape */
+    /* where bison puts an end-of-file error: the start of the last item Nix's lexer matched (a
+     * literal run, an escape, `${`, `}`, or a lone `$` or `'` that ends a run) */
     uint32_t eof_line = ps->lp.line, eof_col = ps->lp.col;
     bool in_run = false;
     for (;;) {
@@ -715,8 +746,12 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
         bool escape = c == '\'' && at(ps, 1) == '\'' &&
                       (at(ps, 2) == '$' || at(ps, 2) == '\'' || at(ps, 2) == '\\');
         bool interp = c == '$' && at(ps, 1) == '{';
-        if (escape || interp) {
+        bool lone = (c == '$' && (at(ps, 1) == '\'' || at(ps, 1) == -1)) ||
+                    (c == '\'' && (at(ps, 1) == '$' || at(ps, 1) == -1));
+        if (escape || interp || lone) {
             in_run = false;
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
         } else if (!in_run && !(c == '\'' && at(ps, 1) == '\'')) {
             in_run = true;
             eof_line = ps->lp.line;
@@ -729,8 +764,6 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                 struct ind_part *x = ind_new(ps, &P, false);
                 x->e = mk_const_string(ps, d == '$' ? "$" : "''", x->pos);
                 advance(ps, 3);
-                eof_line = ps->lp.line;
-                eof_col = ps->lp.col;
                 continue;
             }
             if (d == '\\' && at(ps, 3) != -1) {
@@ -745,8 +778,6 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                     advance(ps, 1);
                 }
                 x->e = mk_const_string(ps, sb_str(&one), x->pos);
-                eof_line = ps->lp.line;
-                eof_col = ps->lp.col;
                 continue;
             }
             advance(ps, 2);
@@ -755,8 +786,12 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
         if (c == '$' && at(ps, 1) == '{') {
             struct ind_part *x = ind_new(ps, &P, false);
             x->interp = true;
+            ps->last.line = ps->lp.line;
+            ps->last.col = ps->lp.col;
             advance(ps, 2);
             x->e = parse_interp(ps);
+            eof_line = ps->last.line; /* the `}` */
+            eof_col = ps->last.col;
             continue;
         }
         if (c == '$' && at(ps, 1) == '\'') {
