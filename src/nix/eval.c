@@ -1644,8 +1644,9 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         const struct pos_info *pi = eval_pos_get(st, e->pos);
         struct attrs *a = attrs_new(3);
         struct value *f = value_alloc(), *l = value_alloc(), *co = value_alloc();
-        if (pi && pi->src && pi->src->path)
-            mk_string(f, pi->src->path, NULL);
+        /* 2.8, as for unsafeGetAttrPos: an expression given with -E is its own "file" */
+        if (pi && pi->src && (pi->src->path || pi->src->text))
+            mk_string(f, pi->src->path ? pi->src->path : pi->src->text, NULL);
         else
             mk_null(f);
         mk_int(l, pi ? pi->line : 0);
