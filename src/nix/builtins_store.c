@@ -397,13 +397,15 @@ static void prim_hasContext(struct eval_state *st, struct value **args, struct v
 
 static void prim_unsafeDiscardStringContext(struct eval_state *st, struct value **args,
                                             struct value *out, nix_pos pos) {
-    mk_string(out, eval_force_string(st, args[0], pos, NULL), NULL);
+    /* Nix coerces (a path is copied to the store, a set gives its outPath) */
+    mk_string(out, eval_coerce_to_string(st, args[0], pos, NULL, false, true), NULL);
 }
 
 static void prim_unsafeDiscardOutputDependency(struct eval_state *st, struct value **args,
                                                struct value *out, nix_pos pos) {
-    const char **ctx = NULL;
-    const char *s = eval_force_string(st, args[0], pos, &ctx);
+    struct ctx_buf in = {0};
+    const char *s = eval_coerce_to_string(st, args[0], pos, &in, false, true);
+    const char **ctx = ctx_buf_finish(&in);
     struct ctx_buf b = {0};
     for (size_t i = 0; ctx && ctx[i]; i++)
         ctx_buf_add(&b, ctx_single(ctx[i][0] == '=' ? ctx[i] + 1 : ctx[i]));
