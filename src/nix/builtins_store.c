@@ -412,6 +412,34 @@ static void prim_unsafeDiscardOutputDependency(struct eval_state *st, struct val
     mk_string(out, s, ctx_buf_finish(&b));
 }
 
+/* Current Nix (2.18+), the inverse of unsafeDiscardOutputDependency: the one plain .drv path in
+ * the context becomes a whole-derivation (`=`) element; already `=` is kept (idempotent). */
+static void prim_addDrvOutputDependencies(struct eval_state *st, struct value **args,
+                                          struct value *out, nix_pos pos) {
+    struct ctx_buf in = {0};
+    const char *s = eval_coerce_to_string(st, args[0], pos, &in, false, true);
+    const char **ctx = ctx_buf_finish(&in);
+    size_t n = ctx_count(ctx);
+    if (n != 1)
+        eval_error(st, ERR_EVAL, pos,
+                   "context of string '%s' must have exactly one element, but has %zu", s, n);
+    const char *c = ctx[0];
+    if (c[0] == '!') {
+        const char *end = strchr(c + 1, '!');
+        eval_error(st, ERR_EVAL, pos,
+                   "`addDrvOutputDependencies` can only act on derivations, not on a derivation "
+                   "output such as '%.*s'",
+                   (int)(end ? end - (c + 1) : 0), c + 1);
+    }
+    if (c[0] != '=') {
+        size_t l = strlen(c);
+        if (l < 4 || strcmp(c + l - 4, ".drv") != 0)
+            eval_error(st, ERR_EVAL, pos, "path '%s' is not a derivation", c);
+        c = gc_printf("=%s", c);
+    }
+    mk_string(out, s, ctx_single(c));
+}
+
 /* One path's entry in getContext's result. */
 struct ctx_info {
     const char *path;
@@ -923,6 +951,7 @@ void builtins_store_register(struct eval_state *st) {
     eval_register_primop(st, "__hasContext", 1, prim_hasContext);
     eval_register_primop(st, "__appendContext", 2, prim_appendContext);
     eval_register_primop(st, "__unsafeDiscardStringContext", 1, prim_unsafeDiscardStringContext);
+    eval_register_primop(st, "__addDrvOutputDependencies", 1, prim_addDrvOutputDependencies);
     eval_register_primop(st, "__unsafeDiscardOutputDependency", 1,
                          prim_unsafeDiscardOutputDependency);
     eval_register_primop(st, "__hashString", 2, prim_hashString);
