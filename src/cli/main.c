@@ -3,9 +3,11 @@
  * hearth may be called as `home-manager` (a link to it) and behaves the same; the name it
  * was called by is passed on so that messages use it. */
 #include "cli/commands.h"
+#include "store/store.h"
 
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct cli_command cli_commands[] = {
@@ -47,6 +49,7 @@ static void print_help(FILE *out, const char *prog) {
             "  --version         Print the version\n"
             "  --arg(str) NAME VALUE    Override inputs passed to the configuration's evaluation\n"
             "  --show-trace      Show the evaluation's trace on errors\n"
+            "  --store-dir DIR   Use DIR as the store (instead of NIX_STORE_DIR or the default)\n"
             "  --no-out-link     Do not create a symlink to the output path\n\n"
             "Commands\n\n",
             prog);
@@ -87,7 +90,47 @@ static void command_first(int argc, char **argv) {
     }
 }
 
+/* Takes `--store-dir DIR` (or `--store-dir=DIR`) out of argv, before or after the command, and
+ * exports it as NIX_STORE_DIR: every command and the evaluator find the store through that
+ * variable, so the flag overrides it everywhere. Returns the new argc, or -1 on a usage error. */
+static int take_store_dir(int argc, char **argv, const char *program_name) {
+    int o = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *dir = NULL;
+        if (strcmp(argv[i], "--store-dir") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s: --store-dir needs a directory\n", program_name);
+                return -1;
+            }
+            dir = argv[++i];
+        } else if (strncmp(argv[i], "--store-dir=", 12) == 0) {
+            dir = argv[i] + 12;
+        } else {
+            /* an option's value is never taken for the flag (`--argstr x --store-dir`) */
+            int n = argv[i][0] == '-' ? option_arity(argv[i]) : 0;
+            for (int k = 0; k <= n && i < argc; k++)
+                argv[o++] = argv[i++];
+            i--;
+            continue;
+        }
+        char *canon = *dir ? store_canon_path(dir) : NULL;
+        if (!canon) {
+            fprintf(stderr, "%s: --store-dir: invalid directory '%s'\n", program_name, dir);
+            return -1;
+        }
+        setenv("NIX_STORE_DIR", canon, 1);
+        free(canon);
+    }
+    argv[o] = NULL;
+    return o;
+}
+
 int main(int argc, char **argv) {
+    {
+        const char *name = argc > 0 ? basename(argv[0]) : "hearth";
+        argc = take_store_dir(argc, argv, strcmp(name, "home-manager") ? "hearth" : name);
+        if (argc < 0) return 1;
+    }
     if (argc > 1 && argv[1][0] == '-') command_first(argc, argv);
     const char *program_name = argc > 0 ? basename(argv[0]) : "hearth";
     if (strcmp(program_name, "home-manager") != 0) program_name = "hearth";

@@ -4,6 +4,7 @@
  *
  * Owns: only these builtins; other builtins_*.c files register theirs the same way. */
 #include "nix/ast.h"
+#include "nix/builtins_extra.h"
 
 #include <gc.h>
 #include <stdio.h>
@@ -28,6 +29,7 @@ static void prim_import(struct eval_state *st, struct value **args, struct value
     /* Nix attaches a trace to errors in the path argument (hence the "--show-trace" hint) */
     eval_trace_push(st, pos, "while importing a file");
     const char *p = eval_coerce_to_path(st, args[0], pos);
+    builtins_check_outputs(st, args[0], p);
     eval_trace_pop(st);
     eval_import(st, p, out, pos);
 }

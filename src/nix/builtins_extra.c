@@ -6,6 +6,7 @@
 
 #include <gc.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void builtins_extra_register(struct eval_state *st) {
     builtins_lists_register(st);
@@ -61,9 +62,48 @@ struct realise {
     const char *path;
 };
 
+/* A path whose string context names a derivation output that is not in the store: Nix would
+ * have to build it first (import from derivation). hearth never builds while evaluating, so it
+ * says what nix-instantiate --eval says, which does not write the .drv either: the derivation
+ * "is not valid". An output already in the store (built earlier) is read as it is. */
+static void check_outputs(struct eval_state *st, const char *path, const char **ctx);
+
+void builtins_check_outputs(struct eval_state *st, struct value *v, const char *path) {
+    if (v->type == VT_ATTRS) {
+        struct attr *o = attrs_get(v->attrs, st->s_outPath);
+        if (!o || o->value->type != VT_STRING) return;
+        v = o->value;
+    }
+    if (v->type == VT_STRING) check_outputs(st, path, v->str.ctx);
+}
+
+static void check_outputs(struct eval_state *st, const char *path, const char **ctx) {
+    size_t dl = strlen(st->store_dir);
+    if (!ctx || strncmp(path, st->store_dir, dl) != 0 || path[dl] != '/') return;
+    const char *slash = strchr(path + dl + 1, '/');
+    const char *sp = slash ? gc_strndup(path, (size_t)(slash - path)) : path;
+    struct stat sb;
+    if (lstat(sp, &sb) == 0) return;
+    for (size_t i = 0; ctx[i]; i++) {
+        if (ctx[i][0] != '!') continue;
+        const char *drv = strchr(ctx[i] + 1, '!');
+        if (drv) eval_error(st, ERR_EVAL, 0, "path '%s' is not valid", drv + 1);
+    }
+}
+
 static void realise_cb(struct eval_state *st, void *ud) {
     struct realise *r = ud;
-    r->path = eval_coerce_to_path(st, r->v, r->pos);
+    eval_force(st, r->v, r->pos);
+    if (r->v->type == VT_PATH) {
+        r->path = r->v->path;
+        return;
+    }
+    struct ctx_buf cb = {0};
+    const char *s = eval_coerce_to_string(st, r->v, r->pos, &cb, false, false);
+    if (s[0] != '/')
+        eval_error(st, ERR_EVAL, r->pos, "string '%s' doesn't represent an absolute path", s);
+    check_outputs(st, s, ctx_buf_finish(&cb));
+    r->path = s;
 }
 
 const char *builtins_realise_path(struct eval_state *st, struct value *v, nix_pos pos) {

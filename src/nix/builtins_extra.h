@@ -29,6 +29,10 @@ __attribute__((noreturn)) void builtins_throw_with_frame(struct eval_state *st, 
  * coerced to an absolute path; on error Nix adds the frame "while realising the context of a
  * path" at `pos`, and so does this. */
 const char *builtins_realise_path(struct eval_state *st, struct value *v, nix_pos pos);
+/* For a value `v` already coerced to `path`: fails as Nix does ("path '….drv' is not valid") when
+ * its context names a derivation output that is not in the store (hearth never builds during
+ * evaluation). */
+void builtins_check_outputs(struct eval_state *st, struct value *v, const char *path);
 
 /* Adds a trace frame to a caught error, below the `outer` outermost frames it already has. */
 void builtins_error_add_frame(struct nix_error *e, size_t outer, nix_pos pos, const char *msg);

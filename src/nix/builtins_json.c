@@ -29,6 +29,7 @@ static int cmp_names(const void *a, const void *b) {
 
 static void to_json(struct eval_state *st, struct value *v, struct strbuf *b, struct ctx_buf *ctx,
                     nix_pos pos) {
+    eval_check_stack(st);
     eval_force(st, v, pos);
     switch (v->type) {
     case VT_INT: sb_printf(b, "%lld", (long long)v->i); break;
@@ -159,6 +160,7 @@ static void prescan(const char *s, struct big_numbers *big) {
 /* Converts a parsed document; returns false (with *bad set) on a number out of range. */
 static bool from_json(struct eval_state *st, struct json_object *o, struct value *v,
                       struct big_numbers *big, const char **bad) {
+    eval_check_stack(st);
     switch (json_object_get_type(o)) {
     case json_type_null: mk_null(v); return true;
     case json_type_boolean: mk_bool(v, json_object_get_boolean(o)); return true;
@@ -216,7 +218,7 @@ static bool from_json(struct eval_state *st, struct json_object *o, struct value
 
 static void prim_fromJSON(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
-    const char *s = eval_force_string(st, args[0], pos, NULL);
+    const char *s = eval_force_string_noctx(st, args[0], pos);
     size_t len = strlen(s);
     char msg[1024];
     size_t depth;

@@ -315,7 +315,7 @@ static void prim_storePath(struct eval_state *st, struct value **args, struct va
 
 static void prim_placeholder(struct eval_state *st, struct value **args, struct value *out,
                              nix_pos pos) {
-    const char *output = eval_force_string(st, args[0], pos, NULL);
+    const char *output = eval_force_string_noctx(st, args[0], pos);
     const char *text = gc_printf("nix-output:%s", output);
     struct hash h = hash_buffer(HASH_SHA256, text, strlen(text));
     char *s = GC_MALLOC_ATOMIC(hash_base32_len(h.len) + 2);
@@ -397,17 +397,47 @@ static void prim_hasContext(struct eval_state *st, struct value **args, struct v
 
 static void prim_unsafeDiscardStringContext(struct eval_state *st, struct value **args,
                                             struct value *out, nix_pos pos) {
-    mk_string(out, eval_force_string(st, args[0], pos, NULL), NULL);
+    /* Nix coerces (a path is copied to the store, a set gives its outPath) */
+    mk_string(out, eval_coerce_to_string(st, args[0], pos, NULL, false, true), NULL);
 }
 
 static void prim_unsafeDiscardOutputDependency(struct eval_state *st, struct value **args,
                                                struct value *out, nix_pos pos) {
-    const char **ctx = NULL;
-    const char *s = eval_force_string(st, args[0], pos, &ctx);
+    struct ctx_buf in = {0};
+    const char *s = eval_coerce_to_string(st, args[0], pos, &in, false, true);
+    const char **ctx = ctx_buf_finish(&in);
     struct ctx_buf b = {0};
     for (size_t i = 0; ctx && ctx[i]; i++)
         ctx_buf_add(&b, ctx_single(ctx[i][0] == '=' ? ctx[i] + 1 : ctx[i]));
     mk_string(out, s, ctx_buf_finish(&b));
+}
+
+/* Current Nix (2.18+), the inverse of unsafeDiscardOutputDependency: the one plain .drv path in
+ * the context becomes a whole-derivation (`=`) element; already `=` is kept (idempotent). */
+static void prim_addDrvOutputDependencies(struct eval_state *st, struct value **args,
+                                          struct value *out, nix_pos pos) {
+    struct ctx_buf in = {0};
+    const char *s = eval_coerce_to_string(st, args[0], pos, &in, false, true);
+    const char **ctx = ctx_buf_finish(&in);
+    size_t n = ctx_count(ctx);
+    if (n != 1)
+        eval_error(st, ERR_EVAL, pos,
+                   "context of string '%s' must have exactly one element, but has %zu", s, n);
+    const char *c = ctx[0];
+    if (c[0] == '!') {
+        const char *end = strchr(c + 1, '!');
+        eval_error(st, ERR_EVAL, pos,
+                   "`addDrvOutputDependencies` can only act on derivations, not on a derivation "
+                   "output such as '%.*s'",
+                   (int)(end ? end - (c + 1) : 0), c + 1);
+    }
+    if (c[0] != '=') {
+        size_t l = strlen(c);
+        if (l < 4 || strcmp(c + l - 4, ".drv") != 0)
+            eval_error(st, ERR_EVAL, pos, "path '%s' is not a derivation", c);
+        c = gc_printf("=%s", c);
+    }
+    mk_string(out, s, ctx_single(c));
 }
 
 /* One path's entry in getContext's result. */
@@ -921,6 +951,7 @@ void builtins_store_register(struct eval_state *st) {
     eval_register_primop(st, "__hasContext", 1, prim_hasContext);
     eval_register_primop(st, "__appendContext", 2, prim_appendContext);
     eval_register_primop(st, "__unsafeDiscardStringContext", 1, prim_unsafeDiscardStringContext);
+    eval_register_primop(st, "__addDrvOutputDependencies", 1, prim_addDrvOutputDependencies);
     eval_register_primop(st, "__unsafeDiscardOutputDependency", 1,
                          prim_unsafeDiscardOutputDependency);
     eval_register_primop(st, "__hashString", 2, prim_hashString);

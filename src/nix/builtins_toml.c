@@ -11,6 +11,7 @@
 
 /* Converts the tree; returns false when it holds a date or time. */
 static bool toml_to_value(struct eval_state *st, const struct toml_value *t, struct value *v) {
+    eval_check_stack(st);
     switch (t->type) {
     case TOML_STRING: mk_string(v, gc_strndup(t->str.ptr, t->str.len), NULL); return true;
     case TOML_INT: mk_int(v, t->integer); return true;
@@ -136,7 +137,7 @@ static const char *toml_message(const char *s, size_t n, const struct toml_error
 
 static void prim_fromTOML(struct eval_state *st, struct value **args, struct value *out,
                           nix_pos pos) {
-    const char *s = eval_force_string(st, args[0], pos, NULL);
+    const char *s = eval_force_string_noctx(st, args[0], pos);
     size_t n = strlen(s);
     struct toml_value *root;
     struct toml_error info;

@@ -131,6 +131,7 @@ static void write_function(struct xml_writer *w, struct value *v, int depth) {
 
 static void write_value(struct xml_writer *w, struct value *v, int depth) {
     struct eval_state *st = w->st;
+    eval_check_stack(st);
     eval_force(st, v, w->pos);
     char num[40];
     switch (v->type) {

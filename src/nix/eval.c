@@ -271,6 +271,10 @@ static inline void check_stack(struct eval_state *st, nix_pos pos) {
         eval_error(st, ERR_STACK, 0, "stack overflow (possible infinite recursion)");
 }
 
+__attribute__((noinline)) void eval_check_stack(struct eval_state *st) {
+    check_stack(st, 0);
+}
+
 /* A variable from `with` as Nix's lookup without evaluation finds it: only through `with`
  * environments already evaluated (WITH_EVALUATED); NULL otherwise. */
 static inline struct value *with_ready(const struct expr_var *v, struct env *env) {
@@ -546,14 +550,10 @@ bool eval_is_derivation(struct eval_state *st, struct value *v) {
 
 /* ------------------------------------------------------------------ coercions */
 
-static void format_float(char *buf, size_t n, double f) {
-    /* std::to_string: "%f" */
-    snprintf(buf, n, "%f", f);
-}
-
 __attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct value *v,
                                                  nix_pos pos, struct ctx_buf *ctx, bool more,
                                                  bool copy, struct strbuf *out) {
+    check_stack(st, pos);
     force(st, v, pos);
     switch (v->type) {
     case VT_STRING:
@@ -604,8 +604,8 @@ __attribute__((noinline)) static void coerce_rec(struct eval_state *st, struct v
             sb_adds(out, buf);
             return;
         case VT_FLOAT:
-            format_float(buf, sizeof buf, v->f);
-            sb_adds(out, buf);
+            /* std::to_string's "%f": 1.0e308 has 309 digits before the point, so no fixed buffer */
+            sb_printf(out, "%f", v->f);
             return;
         case VT_LIST:
             for (size_t i = 0; i < v->list.n; i++) {
@@ -1122,6 +1122,7 @@ void eval_call(struct eval_state *st, struct value *fnv, size_t nargs, struct va
 
 bool eval_equal(struct eval_state *st, struct value *a, struct value *b, nix_pos pos) {
     if (a == b) return true;
+    check_stack(st, pos);
     force(st, a, pos);
     force(st, b, pos);
     if (a->type == VT_INT && b->type == VT_FLOAT) return (double)a->i == b->f;
@@ -1158,6 +1159,7 @@ bool eval_equal(struct eval_state *st, struct value *a, struct value *b, nix_pos
 }
 
 int eval_compare(struct eval_state *st, struct value *a, struct value *b, nix_pos pos) {
+    check_stack(st, pos);
     force(st, a, pos);
     force(st, b, pos);
     if (a->type == VT_INT && b->type == VT_INT) return a->i < b->i ? -1 : a->i > b->i;
@@ -1674,8 +1676,9 @@ static void eval_expr(struct eval_state *st, struct expr *e, struct env *env, st
         const struct pos_info *pi = eval_pos_get(st, e->pos);
         struct attrs *a = attrs_new(3);
         struct value *f = value_alloc(), *l = value_alloc(), *co = value_alloc();
-        if (pi && pi->src && pi->src->path)
-            mk_string(f, pi->src->path, NULL);
+        /* 2.8, as for unsafeGetAttrPos: an expression given with -E is its own "file" */
+        if (pi && pi->src && (pi->src->path || pi->src->text))
+            mk_string(f, pi->src->path ? pi->src->path : pi->src->text, NULL);
         else
             mk_null(f);
         mk_int(l, pi ? pi->line : 0);

@@ -145,6 +145,9 @@ struct nix_error *eval_string(struct eval_state *st, const char *text, const cha
 /* Records where the current thread's stack must stop growing (eval_state_new does it for the
  * creating thread; call it again when evaluating on another thread). */
 void eval_set_stack_limit(struct eval_state *st);
+/* Raises ERR_STACK when the stack is nearly used up. Every recursive walker over values or
+ * syntax calls it, since any of them can meet a structure nested millions deep. */
+void eval_check_stack(struct eval_state *st);
 /* Runs `fn` on a thread with a big stack (so deep recursion ends in ERR_STACK, not SIGSEGV). */
 int eval_run_big_stack(int (*fn)(void *), void *ud);
 

@@ -420,7 +420,11 @@ static void lex(struct parser *ps, struct token *t) {
     }
     case T_FLOAT: {
         char *buf = gc_strndup(p, best);
+        errno = 0;
         t->f = strtod(buf, NULL);
+        /* Nix refuses what strtod cannot represent: overflow, and underflow to a subnormal */
+        if (errno == ERANGE)
+            syntax_error_at(ps, t->line, t->col, gc_printf("invalid float '%s'", buf));
         break;
     }
     case T_PATH:
@@ -581,7 +585,8 @@ static struct expr *parts_to_expr(struct parser *ps, struct parts *p, nix_pos po
 static struct expr *parse_interp(struct parser *ps) {
     struct expr *e = parse_expr(ps);
     struct token *t = peek(ps);
-    if (!is_char(t, '}')) unexpected(ps, t, NULL);
+    /* bison names what it wanted only at end of file */
+    if (!is_char(t, '}')) unexpected(ps, t, t->t == T_EOF ? "'}'" : NULL);
     next(ps);
     return e;
 }
@@ -610,15 +615,42 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
     nix_pos spos = mkpos(ps, line, col);
     nix_pos litpos = 0;
     size_t ninterp = 0;
+    /* Bison reports end of file at the start of the last item Nix's lexer matched: the opening
+     * quote, a literal run, `${`, `}`, or a lone `\`, `$` or `$\` just before end of file (a STR
+     * of its own: right after the string's first run that is "unexpected STR"). */
+    uint32_t eof_line = line, eof_col = col;
+    bool in_run = false;
     for (;;) {
         int c = cur(ps);
         if (c == -1) {
-            struct token t = {.t = T_EOF, .line = line, .col = col + 1};
+            struct token t = {.t = T_EOF, .line = eof_line, .col = eof_col};
             unexpected(ps, &t, "'\"'");
         }
         if (c == '"') {
             advance(ps, 1);
             break;
+        }
+        size_t lone = c == '\\' && at(ps, 1) == -1                       ? 1
+                      : c == '$' && at(ps, 1) == -1                      ? 1
+                      : c == '$' && at(ps, 1) == '\\' && at(ps, 2) == -1 ? 2
+                                                                         : 0;
+        if (lone) {
+            if (in_run && ninterp == 0)
+                syntax_error_at(ps, ps->lp.line, ps->lp.col,
+                                "syntax error, unexpected STR, expecting '\"'");
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
+            in_run = false;
+            if (c == '$') {
+                if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
+                add_src_char(ps, &sb);
+                if (lone == 2) advance(ps, 1); /* end of file follows: an error anyway */
+                continue;
+            }
+        } else if (!in_run && !(c == '$' && at(ps, 1) == '{')) {
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
+            in_run = true;
         }
         if (sb.len == 0) litpos = mkpos(ps, ps->lp.line, ps->lp.col);
         if (c == '\\') {
@@ -642,11 +674,14 @@ static struct expr *parse_dq_string(struct parser *ps, uint32_t line, uint32_t c
                 sb_init(&sb, 16);
             }
             nix_pos ip = mkpos(ps, ps->lp.line, ps->lp.col);
-            advance(ps, 2);
             ps->last.line = ps->lp.line;
             ps->last.col = ps->lp.col;
+            advance(ps, 2);
             parts_add(&parts, parse_interp(ps), ip);
             ninterp++;
+            eof_line = ps->last.line; /* the `}` */
+            eof_col = ps->last.col;
+            in_run = false;
             continue;
         }
         if (c == '$' && at(ps, 1) == '$') {
@@ -698,8 +733,8 @@ static struct strbuf *ind_lit(struct parser *ps, struct ind_parts *p) {
 static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t col) {
     nix_pos spos = mkpos(ps, line, col);
     struct ind_parts P = {0};
-    /* where bison would put an end-of-file error: the start of the last literal run, or the
-     * end of the last escape */
+    /* where bison puts an end-of-file error: the start of the last item Nix's lexer matched (a
+     * literal run, an escape, `${`, `}`, or a lone `$` or `'` that ends a run) */
     uint32_t eof_line = ps->lp.line, eof_col = ps->lp.col;
     bool in_run = false;
     for (;;) {
@@ -711,8 +746,12 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
         bool escape = c == '\'' && at(ps, 1) == '\'' &&
                       (at(ps, 2) == '$' || at(ps, 2) == '\'' || at(ps, 2) == '\\');
         bool interp = c == '$' && at(ps, 1) == '{';
-        if (escape || interp) {
+        bool lone = (c == '$' && (at(ps, 1) == '\'' || at(ps, 1) == -1)) ||
+                    (c == '\'' && (at(ps, 1) == '$' || at(ps, 1) == -1));
+        if (escape || interp || lone) {
             in_run = false;
+            eof_line = ps->lp.line;
+            eof_col = ps->lp.col;
         } else if (!in_run && !(c == '\'' && at(ps, 1) == '\'')) {
             in_run = true;
             eof_line = ps->lp.line;
@@ -725,8 +764,6 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                 struct ind_part *x = ind_new(ps, &P, false);
                 x->e = mk_const_string(ps, d == '$' ? "$" : "''", x->pos);
                 advance(ps, 3);
-                eof_line = ps->lp.line;
-                eof_col = ps->lp.col;
                 continue;
             }
             if (d == '\\' && at(ps, 3) != -1) {
@@ -741,8 +778,6 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
                     advance(ps, 1);
                 }
                 x->e = mk_const_string(ps, sb_str(&one), x->pos);
-                eof_line = ps->lp.line;
-                eof_col = ps->lp.col;
                 continue;
             }
             advance(ps, 2);
@@ -751,8 +786,12 @@ static struct expr *parse_ind_string(struct parser *ps, uint32_t line, uint32_t 
         if (c == '$' && at(ps, 1) == '{') {
             struct ind_part *x = ind_new(ps, &P, false);
             x->interp = true;
+            ps->last.line = ps->lp.line;
+            ps->last.col = ps->lp.col;
             advance(ps, 2);
             x->e = parse_interp(ps);
+            eof_line = ps->last.line; /* the `}` */
+            eof_col = ps->last.col;
             continue;
         }
         if (c == '$' && at(ps, 1) == '\'') {
@@ -1193,6 +1232,8 @@ static struct expr *mk_select_of(struct parser *ps, struct expr *subject, nix_sy
 }
 
 static struct expr *parse_simple(struct parser *ps) {
+    /* Lists and selections recurse through here without passing parse_expr. */
+    eval_check_stack(ps->st);
     struct token t = next(ps);
     nix_pos pos = mkpos(ps, t.line, t.col);
     switch (t.t) {
@@ -1428,6 +1469,7 @@ static struct expr *mk_binop(struct parser *ps, const struct token *op, struct e
 static struct expr *parse_op(struct parser *ps, int min_prec);
 
 static struct expr *parse_unary(struct parser *ps) {
+    eval_check_stack(ps->st); /* `!!!…` and `---…` recurse here */
     struct token *t = peek(ps);
     if (is_char(t, '!')) {
         struct token op = next(ps);
@@ -1682,7 +1724,8 @@ static bool is_trivial(struct expr *e) {
 }
 
 /* Can evaluating `e` (in some env) store that env anywhere? See expr_lambda.env_escapes. */
-static bool captures_env(struct expr *e) {
+static bool captures_env(struct eval_state *st, struct expr *e) {
+    eval_check_stack(st);
     switch (e->type) {
     case E_CONST:
     case E_VAR:
@@ -1693,10 +1736,10 @@ static bool captures_env(struct expr *e) {
     case E_SELECT:
     case E_HASATTR: {
         struct expr_select *s = (struct expr_select *)e;
-        if (captures_env(s->subject)) return true;
+        if (captures_env(st, s->subject)) return true;
         for (size_t i = 0; i < s->n; i++)
-            if (s->path[i].dyn && captures_env(s->path[i].dyn)) return true;
-        return s->def && captures_env(s->def);
+            if (s->path[i].dyn && captures_env(st, s->path[i].dyn)) return true;
+        return s->def && captures_env(st, s->def);
     }
     case E_ATTRS: {
         struct expr_attrs *a = (struct expr_attrs *)e;
@@ -1704,7 +1747,7 @@ static bool captures_env(struct expr *e) {
         for (size_t i = 0; i < a->n; i++)
             if (!is_trivial(a->attrs[i].e)) return true;
         for (size_t i = 0; i < a->ndyn; i++)
-            if (captures_env(a->dyn[i].name) || !is_trivial(a->dyn[i].value)) return true;
+            if (captures_env(st, a->dyn[i].name) || !is_trivial(a->dyn[i].value)) return true;
         return false;
     }
     case E_LIST: {
@@ -1715,30 +1758,30 @@ static bool captures_env(struct expr *e) {
     }
     case E_CALL: {
         struct expr_call *c = (struct expr_call *)e;
-        if (captures_env(c->fn)) return true;
+        if (captures_env(st, c->fn)) return true;
         for (size_t i = 0; i < c->nargs; i++)
             if (!is_trivial(c->args[i])) return true;
         return false;
     }
     case E_IF: {
         struct expr_if *i = (struct expr_if *)e;
-        return captures_env(i->cond) || captures_env(i->then) || captures_env(i->els);
+        return captures_env(st, i->cond) || captures_env(st, i->then) || captures_env(st, i->els);
     }
     case E_ASSERT: {
         struct expr_assert *a = (struct expr_assert *)e;
-        return captures_env(a->cond) || captures_env(a->body);
+        return captures_env(st, a->cond) || captures_env(st, a->body);
     }
     case E_NOT:
-    case E_NEG: return captures_env(((struct expr_unop *)e)->a);
+    case E_NEG: return captures_env(st, ((struct expr_unop *)e)->a);
     case E_CONCAT_STRINGS: {
         struct expr_concat *c = (struct expr_concat *)e;
         for (size_t i = 0; i < c->n; i++)
-            if (captures_env(c->parts[i])) return true;
+            if (captures_env(st, c->parts[i])) return true;
         return false;
     }
     default: {
         struct expr_binop *b = (struct expr_binop *)e;
-        return captures_env(b->l) || captures_env(b->r);
+        return captures_env(st, b->l) || captures_env(st, b->r);
     }
     }
 }
@@ -1883,7 +1926,7 @@ static void bind(struct parser *ps, struct expr *e, struct scope *sc) {
             }
         bind(ps, l->body, inner);
         /* from_with variables are only known after binding the body */
-        if (!l->env_escapes) l->env_escapes = captures_env(l->body);
+        if (!l->env_escapes) l->env_escapes = captures_env(ps->st, l->body);
         return;
     }
     case E_CALL: {
@@ -2024,6 +2067,7 @@ static void show_binds(struct eval_state *st, struct expr_attrs *a, struct strbu
 }
 
 static void show(struct eval_state *st, struct expr *e, struct strbuf *o) {
+    eval_check_stack(st);
     struct expr_binop *b = (struct expr_binop *)e;
     switch (e->type) {
     case E_CONST: {

@@ -120,6 +120,7 @@ struct attr **attrs_sorted_by_name(struct eval_state *st, struct attrs *a) {
 
 static void print_rec(struct eval_state *st, struct value *v, struct ptrset *seen,
                       struct strbuf *out) {
+    eval_check_stack(st);
     if (v->flags & VF_EAGER) {
         sb_adds(out, "<CODE>");
         return;
@@ -149,7 +150,9 @@ static void print_rec(struct eval_state *st, struct value *v, struct ptrset *see
         break;
     }
     case VT_LIST:
-        if (v->list.n && !ptrset_insert(seen, v->list.items)) {
+        /* Nix 2.8 keeps lists of one or two items inside the value itself and tracks a list by
+         * where its items are: a short list is "seen" by its value, not by what it shares. */
+        if (v->list.n && !ptrset_insert(seen, v->list.n <= 2 ? (const void *)v : v->list.items)) {
             sb_adds(out, "«repeated»");
             break;
         }
@@ -200,6 +203,7 @@ static void json_string(struct strbuf *out, const char *s) {
 
 static void json_rec(struct eval_state *st, struct value *v, struct strbuf *out, nix_pos pos,
                      bool strict) {
+    eval_check_stack(st);
     if (strict) eval_force(st, v, pos);
     switch ((v->flags & VF_EAGER) ? VT_THUNK : v->type) {
     case VT_INT: sb_printf(out, "%lld", (long long)v->i); return;
@@ -366,6 +370,7 @@ static void xml_attrs(struct eval_state *st, struct attrs *a, bool strict, struc
 
 static void xml_rec(struct eval_state *st, struct value *v, bool strict, struct strbuf *out,
                     int depth, struct ptrset *drvs) {
+    eval_check_stack(st);
     if (strict) eval_force(st, v, 0);
     indent(out, depth);
     switch ((v->flags & VF_EAGER) ? VT_THUNK : v->type) {

@@ -1,0 +1,2 @@
+# any: the predicate must return a Boolean
+builtins.any (x: 1) [ 1 ]

@@ -1,0 +1,2 @@
+# bitOr needs integers
+builtins.bitOr 1 "a"

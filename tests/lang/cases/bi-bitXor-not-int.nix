@@ -1,0 +1,2 @@
+# bitXor needs integers
+builtins.bitXor 1.5 1

@@ -1,0 +1,2 @@
+# currentTime changes; its type does not
+builtins.typeOf builtins.currentTime

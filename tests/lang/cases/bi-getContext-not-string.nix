@@ -1,0 +1,2 @@
+# getContext needs a string
+builtins.getContext 1

@@ -1,0 +1,2 @@
+# mul needs numbers
+builtins.mul 2 "3"

@@ -1,0 +1,2 @@
+# nixPath lists the -I entries
+builtins.nixPath

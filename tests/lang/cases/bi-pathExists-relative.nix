@@ -1,0 +1,2 @@
+# pathExists needs an absolute path
+builtins.pathExists "helpers"

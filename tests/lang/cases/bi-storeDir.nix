@@ -1,0 +1,2 @@
+# storeDir is the store directory (NIX_STORE_DIR)
+builtins.storeDir

@@ -1,0 +1,2 @@
+# toPath refuses a relative path
+builtins.toPath "a/b"

@@ -1,0 +1,2 @@
+# toXML forces what it prints: an error inside propagates
+builtins.toXML { a = [ 1 (throw "inside") ]; }

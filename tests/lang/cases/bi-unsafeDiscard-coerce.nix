@@ -1,0 +1,2 @@
+# unsafeDiscardStringContext and unsafeDiscardOutputDependency coerce as toString does without coerceMore: a path is copied to the store, a derivation gives its outPath
+let d = derivation { name = "d"; system = "x"; builder = "/b"; }; in [ (builtins.unsafeDiscardStringContext ./helpers/hello.txt) (builtins.unsafeDiscardStringContext d) (builtins.getContext (builtins.unsafeDiscardOutputDependency ./helpers/hello.txt)) ]

@@ -1,0 +1,3 @@
+# fromTOML refuses a string with a store path context
+let drv = derivation { name = "d"; system = "x"; builder = "/b"; }; c = builtins.substring 0 0 "${drv}"; in
+builtins.fromTOML "a=1${c}"

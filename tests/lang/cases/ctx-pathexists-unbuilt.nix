@@ -1,0 +1,3 @@
+# pathExists on an unbuilt output: the derivation is not valid
+let drv = derivation { name = "d"; system = "x"; builder = "/b"; }; c = builtins.substring 0 0 "${drv}"; in
+builtins.pathExists "${drv}"

@@ -1,0 +1,2 @@
+# unterminated string: where end of file is reported
+"${"

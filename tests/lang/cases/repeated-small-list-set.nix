@@ -1,0 +1,2 @@
+# A small list reached again through a set
+let a = [ { y = a; } ]; in a
