@@ -51,7 +51,7 @@ static void usage(FILE *f, const char *prog) {
             "              [--arg NAME EXPR] [--argstr NAME STRING] [-I PATH] [--show-trace]\n"
             "              [--option NAME VALUE] [--extra-experimental-features LIST]\n"
             "              [--experimental-features LIST]\n"
-            "Experimental features: flakes, fetch-tree, ca-derivations.\n",
+            "Experimental features: flakes and fetch-tree (builtins.fetchTree).\n",
             prog);
 }
 

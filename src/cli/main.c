@@ -52,7 +52,7 @@ static void print_help(FILE *out, const char *prog) {
             "  --option NAME VALUE      Set the Nix setting NAME (experimental-features;\n"
             "                    others are accepted and ignored)\n"
             "  --extra-experimental-features LIST   Enable experimental features (flakes,\n"
-            "                    fetch-tree, ca-derivations)\n"
+            "                    fetch-tree: builtins.fetchTree)\n"
             "  --store-dir DIR   Use DIR as the store (instead of NIX_STORE_DIR or the default)\n"
             "  --no-out-link     Do not create a symlink to the output path\n\n"
             "Commands\n\n",
