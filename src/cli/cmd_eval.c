@@ -1,11 +1,13 @@
 /* src/cli/cmd_eval.c: `hearth eval`, nix-instantiate --eval with the same flags and output.
  *
  * Flags: --strict, --json, --xml, -E/--expr, FILE... (default ./default.nix), -A/--attr PATH,
- * --arg NAME EXPR, --argstr NAME STRING, -I PATH, --show-trace (and --eval, accepted).
+ * --arg NAME EXPR, --argstr NAME STRING, -I PATH, --show-trace (and --eval, accepted), and the
+ * Nix settings --option NAME VALUE, --[extra-]experimental-features LIST (nix_settings.h).
  * For each expression and each -A path: select the path (auto-calling functions along it with
  * the --arg values, as Nix does), auto-call the result when --arg/--argstr were given, force it
  * (deeply with --strict) and print one line. Errors print as Nix prints them; exit code 1. */
 #include "cli/commands.h"
+#include "cli/nix_settings.h"
 #include "nix/ast.h"
 #include "nix/builtins_extra.h"
 
@@ -32,6 +34,7 @@ struct eval_opts {
     size_t nargs;
     const char **includes;
     size_t nincludes;
+    struct nix_settings settings;
 };
 
 struct run_ctx {
@@ -45,7 +48,10 @@ struct run_ctx {
 static void usage(FILE *f, const char *prog) {
     fprintf(f,
             "Usage: %s eval [--strict] [--json|--xml] [-E EXPR | FILE...] [-A PATH]\n"
-            "              [--arg NAME EXPR] [--argstr NAME STRING] [-I PATH] [--show-trace]\n",
+            "              [--arg NAME EXPR] [--argstr NAME STRING] [-I PATH] [--show-trace]\n"
+            "              [--option NAME VALUE] [--extra-experimental-features LIST]\n"
+            "              [--experimental-features LIST]\n"
+            "Experimental features: flakes and fetch-tree (builtins.fetchTree).\n",
             prog);
 }
 
@@ -233,6 +239,7 @@ static int eval_thread(void *ud) {
     struct eval_state *st = eval_state_new(NULL);
     eval_set_stack_limit(st);
     st->show_trace = o->show_trace;
+    st->xp_features = o->settings.xp;
     for (size_t i = 0; i < o->nincludes; i++)
         eval_add_search_path(st, o->includes[i]);
     struct run_ctx c = {.o = o, .st = st};
@@ -264,6 +271,7 @@ int cmd_eval(const struct cli_invocation *inv) {
     o.includes = calloc((size_t)argc + 1, sizeof *o.includes);
     int rc = 1;
     if (!o.inputs || !o.attr_paths || !o.args || !o.includes) goto done;
+    nix_settings_init(&o.settings, stderr);
     bool no_more_flags = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -282,6 +290,9 @@ int cmd_eval(const struct cli_invocation *inv) {
             goto done;                                                                             \
         }                                                                                          \
     } while (0)
+        int need = 0, took = nix_settings_flag(&o.settings, argc, argv, &i, &need, stderr);
+        if (took < 0) NEED(need);
+        if (took) continue;
         if (strcmp(a, "--") == 0) {
             no_more_flags = true;
         } else if (strcmp(a, "--strict") == 0) {
@@ -324,6 +335,7 @@ int cmd_eval(const struct cli_invocation *inv) {
         }
 #undef NEED
     }
+    nix_settings_done(&o.settings, stderr);
     if (o.json && o.xml) {
         fprintf(stderr, "error: --json and --xml are mutually exclusive\n");
         goto done;
@@ -334,6 +346,7 @@ int cmd_eval(const struct cli_invocation *inv) {
     }
     rc = eval_run_big_stack(eval_thread, &o);
 done:
+    nix_settings_done(&o.settings, NULL);
     free(o.inputs);
     free(o.attr_paths);
     free(o.args);

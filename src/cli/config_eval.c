@@ -20,7 +20,16 @@ static int missing_arg(const struct cli_invocation *inv, const char *opt) {
     return 1;
 }
 
+static int parse_args(const struct cli_invocation *inv, struct hm_args *a);
+
 int hm_args_parse(const struct cli_invocation *inv, struct hm_args *a) {
+    int rc = parse_args(inv, a);
+    /* Nix warns about unknown settings once the command line is read. */
+    nix_settings_done(&a->settings, stderr);
+    return rc;
+}
+
+static int parse_args(const struct cli_invocation *inv, struct hm_args *a) {
     memset(a, 0, sizeof *a);
     a->prog = inv->program_name;
     size_t n = (size_t)inv->argc + 1;
@@ -30,9 +39,14 @@ int hm_args_parse(const struct cli_invocation *inv, struct hm_args *a) {
     if (!a->includes || !a->args || !a->pos) return 1;
     const char *ext = getenv("HOME_MANAGER_BACKUP_EXT");
     if (ext && ext[0]) a->backup_ext = ext;
+    nix_settings_init(&a->settings, stderr);
     for (int i = 1; i < inv->argc; i++) {
         const char *o = inv->argv[i];
         bool has1 = i + 1 < inv->argc, has2 = i + 2 < inv->argc;
+        int need = 0;
+        int took = nix_settings_flag(&a->settings, inv->argc, inv->argv, &i, &need, stderr);
+        if (took < 0) return missing_arg(inv, o);
+        if (took) continue;
         if (!strcmp(o, "-f") || !strcmp(o, "--file")) {
             if (!has1) return missing_arg(inv, o);
             a->file = inv->argv[++i];
@@ -58,10 +72,6 @@ int hm_args_parse(const struct cli_invocation *inv, struct hm_args *a) {
             a->verbose = true;
         } else if (!strcmp(o, "--no-out-link")) {
             a->no_out_link = true;
-        } else if (!strcmp(o, "--option")) {
-            /* Passed to Nix by Home Manager; hearth has no settings of that kind. */
-            if (!has2) return missing_arg(inv, o);
-            i += 2;
         } else if (!strcmp(o, "-j") || !strcmp(o, "--max-jobs") || !strcmp(o, "--cores") ||
                    !strcmp(o, "--builders")) {
             if (!has1) return missing_arg(inv, o);
@@ -217,6 +227,7 @@ static int eval_thread(void *ud) {
     eval_set_stack_limit(st);
     if (j->inputs) eval_inputs_track(j->inputs, st);
     st->show_trace = j->a->show_trace;
+    st->xp_features = j->a->settings.xp;
     for (size_t i = 0; i < j->a->nincludes; i++)
         eval_add_search_path(st, j->a->includes[i]);
     struct nix_error *e = eval_try(st, run_expr, j);
@@ -247,8 +258,8 @@ static char *cache_key(const struct hm_args *a, const char *conf, const char *st
         sb_printf(&b, "exe %lld.%09ld %lld %llu\n", (long long)st.st_mtim.tv_sec,
                   st.st_mtim.tv_nsec, (long long)st.st_size, (unsigned long long)st.st_ino);
     const char *np = getenv("NIX_PATH");
-    sb_printf(&b, "conf %s\nstore %s\nNIX_PATH %s\nshow-trace %d\n", conf, store_dir, np ? np : "",
-              a->show_trace);
+    sb_printf(&b, "conf %s\nstore %s\nNIX_PATH %s\nshow-trace %d\nxp %u\n", conf, store_dir,
+              np ? np : "", a->show_trace, a->settings.xp);
     for (size_t i = 0; i < a->nincludes; i++)
         sb_printf(&b, "-I %s\n", a->includes[i]);
     sb_printf(&b, "expr %s\n", expr);

@@ -1,7 +1,8 @@
 /* src/cli/config_eval.h: what the commands that read home.nix share.
  *
  * Owns: Home Manager's command-line options (-f, -A, -I, -b, -n, --show-trace, -v, --arg,
- * --argstr, and the nix-build flags it passes on, accepted and ignored), finding the
+ * --argstr, --option and --[extra-]experimental-features (nix_settings.h), and the nix-build
+ * flags it passes on, accepted and ignored), finding the
  * configuration where Home Manager looks for it (-f, HOME_MANAGER_CONFIG,
  * $XDG_CONFIG_HOME/home-manager/home.nix, ~/.config/nixpkgs/home.nix), and evaluating it
  * through modules/default.nix with hearth's evaluator to a string. Errors are returned as the
@@ -10,6 +11,7 @@
 #define HEARTH_CLI_CONFIG_EVAL_H
 
 #include "cli/commands.h"
+#include "cli/nix_settings.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -31,6 +33,7 @@ struct hm_args {
     bool dry_run, show_trace, verbose, no_out_link;
     const char **pos; /* positional arguments */
     size_t npos;
+    struct nix_settings settings; /* --option, --[extra-]experimental-features, NIX_CONFIG */
 };
 
 /* Parses inv->argv[1..]. Returns 0, or prints the message and returns the exit code. */

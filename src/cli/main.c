@@ -49,6 +49,10 @@ static void print_help(FILE *out, const char *prog) {
             "  --version         Print the version\n"
             "  --arg(str) NAME VALUE    Override inputs passed to the configuration's evaluation\n"
             "  --show-trace      Show the evaluation's trace on errors\n"
+            "  --option NAME VALUE      Set the Nix setting NAME (experimental-features;\n"
+            "                    others are accepted and ignored)\n"
+            "  --extra-experimental-features LIST   Enable experimental features (flakes,\n"
+            "                    fetch-tree: builtins.fetchTree)\n"
             "  --store-dir DIR   Use DIR as the store (instead of NIX_STORE_DIR or the default)\n"
             "  --no-out-link     Do not create a symlink to the output path\n\n"
             "Commands\n\n",
@@ -65,8 +69,18 @@ int cmd_help(const struct cli_invocation *inv) {
 /* How many arguments the common option `o` takes (Home Manager accepts options before the
  * command: `home-manager -f conf.nix switch`). */
 static int option_arity(const char *o) {
-    static const char *const one[] = {"-f", "--file",     "-A",      "-I",         "-b",
-                                      "-j", "--max-jobs", "--cores", "--builders", NULL};
+    static const char *const one[] = {"-f",
+                                      "--file",
+                                      "-A",
+                                      "-I",
+                                      "-b",
+                                      "-j",
+                                      "--max-jobs",
+                                      "--cores",
+                                      "--builders",
+                                      "--experimental-features",
+                                      "--extra-experimental-features",
+                                      NULL};
     static const char *const two[] = {"--arg", "--argstr", "--option", NULL};
     for (int i = 0; one[i]; i++)
         if (!strcmp(o, one[i])) return 1;

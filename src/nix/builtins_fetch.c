@@ -22,8 +22,16 @@
  * With `sha256` given and its path already in the store, fetchurl/fetchTarball return it
  * without reading the file, as Nix does. git runs with a small environment (PATH, HOME,
  * XDG_CONFIG_HOME, LC_ALL=C): no GIT_DIR or GIT_INDEX_FILE inherited from a hook can redirect
- * it. fetchTree is experimental (off by default) in 2.8 and keeps its error; fetchMercurial
- * is refused. */
+ * it. fetchMercurial is refused.
+ * - fetchTree needs an experimental feature (eval_state.xp_features: `flakes` as in 2.8, or
+ *   current Nix's `fetch-tree`) and keeps 2.8's error without it. It takes what 2.8 takes,
+ *   locally: { type = "path"; path } and "path:///P" (the NAR of P as "source"; lastModified is
+ *   the newest mtime in P), { type = "tarball"; url } and "file:///F.tar.gz" (fetchTarball's
+ *   unpacking; only outPath and narHash), { type = "git"; url; ref?; rev?; ... } and
+ *   "git+file:///P?ref=R&rev=C" (fetchGit, except a dirty tree has no rev/revCount/shortRev).
+ *   A string without "://" is made "file://..." as 2.8 does, so "path:/P" and "/P" are
+ *   unsupported inputs; type "file" is not in 2.8 either. narHash and lastModified are
+ *   checked with 2.8's messages; `name` is refused as 2.8 refuses it. */
 #include "nix/builtins_fetch.h"
 #include "nix/eval.h"
 #include "store/hash.h"
@@ -719,7 +727,7 @@ static bool is_hex40(const char *s) {
     return n == 40;
 }
 
-static struct git_args git_args(struct eval_state *st, struct value *arg, nix_pos pos) {
+static struct git_args git_args(struct eval_state *st, struct value *arg, bool tree, nix_pos pos) {
     struct git_args r = {.name = "source"};
     eval_force(st, arg, pos);
     if (arg->type != VT_ATTRS) {
@@ -729,6 +737,7 @@ static struct git_args git_args(struct eval_state *st, struct value *arg, nix_po
     struct attrs *a = arg->attrs;
     for (uint32_t i = 0; i < a->n; i++) {
         const char *k = sym_name(st->symbols, a->a[i].name);
+        if (tree && strcmp(k, "type") == 0) continue; /* fetchTree's own attribute */
         nix_pos at = a->a[i].pos ? a->a[i].pos : pos;
         struct value *v = a->a[i].value;
         eval_force(st, v, at);
@@ -826,6 +835,8 @@ static struct value *int_value(int64_t i) {
 static void git_result(struct eval_state *st, struct value *out, const char *path,
                        const struct hash *nar, const char *rev, int64_t rev_count,
                        int64_t last_modified, bool submodules) {
+    /* fetchTree leaves out what a dirty tree does not have (fetchGit gives zeros). */
+    bool no_rev = rev == NULL;
     struct attrs *a = attrs_new(8);
     struct value *o = value_alloc();
     mk_store_string(o, path);
@@ -836,9 +847,11 @@ static void git_result(struct eval_state *st, struct value *out, const char *pat
     struct value *sm = value_alloc();
     mk_bool(sm, submodules);
     push_attr(st, a, "submodules", sm);
-    push_attr(st, a, "revCount", int_value(rev_count));
-    push_attr(st, a, "rev", str_value(rev));
-    push_attr(st, a, "shortRev", str_value(gc_strndup(rev, 7)));
+    if (!no_rev) {
+        push_attr(st, a, "revCount", int_value(rev_count));
+        push_attr(st, a, "rev", str_value(rev));
+        push_attr(st, a, "shortRev", str_value(gc_strndup(rev, 7)));
+    }
     push_attr(st, a, "lastModified", int_value(last_modified));
     time_t t = (time_t)last_modified;
     struct tm tm;
@@ -926,7 +939,7 @@ static int64_t parse_count(struct eval_state *st, const char *s, const char *wha
 
 /* A dirty working tree: its tracked files as they are on disk. */
 static void fetch_git_dirty(struct eval_state *st, const struct git_args *g, const char *repo,
-                            bool have_commits, struct value *out, nix_pos pos) {
+                            bool have_commits, bool tree, struct value *out, nix_pos pos) {
     fprintf(stderr, "warning: Git tree '%s' is dirty\n", repo);
     struct git_out r = g->submodules ? git_run(repo, "ls-files", "-z", "--recurse-submodules", NULL)
                                      : git_run(repo, "ls-files", "-z", NULL);
@@ -954,13 +967,13 @@ static void fetch_git_dirty(struct eval_state *st, const struct git_args *g, con
                                     repo),
                            "git log", pos);
     check_pinned(st, g, repo, NULL, NULL, path, &nar, last, 0);
-    git_result(st, out, path, &nar, "0000000000000000000000000000000000000000", 0, last,
-               g->submodules);
+    git_result(st, out, path, &nar, tree ? NULL : "0000000000000000000000000000000000000000", 0,
+               last, g->submodules);
 }
 
-static void prim_fetchGit(struct eval_state *st, struct value **args, struct value *out,
-                          nix_pos pos) {
-    struct git_args g = git_args(st, args[0], pos);
+/* fetchGit, and fetchTree's git inputs (`tree`: its result for a dirty tree). */
+static void fetch_git(struct eval_state *st, struct git_args g, bool tree, struct value *out,
+                      nix_pos pos) {
     const char *repo = git_local_path(st, g.url, pos);
     struct stat sb;
     if (stat(repo, &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -983,7 +996,7 @@ static void prim_fetchGit(struct eval_state *st, struct value **args, struct val
             clean = r.code == 0;
         }
         if (!clean) {
-            fetch_git_dirty(st, &g, repo, have, out, pos);
+            fetch_git_dirty(st, &g, repo, have, tree, out, pos);
             return;
         }
     }
@@ -1050,6 +1063,11 @@ static void prim_fetchGit(struct eval_state *st, struct value **args, struct val
     git_result(st, out, path, &nar, rev, count, last, g.submodules);
 }
 
+static void prim_fetchGit(struct eval_state *st, struct value **args, struct value *out,
+                          nix_pos pos) {
+    fetch_git(st, git_args(st, args[0], false, pos), false, out, pos);
+}
+
 /* ---- the others ---- */
 
 static void prim_fetchMercurial(struct eval_state *st, struct value **args, struct value *out,
@@ -1059,15 +1077,350 @@ static void prim_fetchMercurial(struct eval_state *st, struct value **args, stru
     eval_error(st, ERR_IO, pos, "fetchMercurial is not supported by hearth (no hg)");
 }
 
-/* fetchTree is experimental in Nix 2.8 and off by default; hearth follows the default. */
+/* ---- fetchTree ---- */
+
+/* One attribute of a fetchTree input: a string, a Boolean or an integer. */
+struct tree_attr {
+    const char *name;
+    enum { TA_STR, TA_BOOL, TA_INT } kind;
+    const char *s;
+    int64_t i;
+};
+
+struct tree_input {
+    struct tree_attr *a; /* sorted by name */
+    size_t n;
+};
+
+static const struct tree_attr *tree_get(const struct tree_input *in, const char *name) {
+    for (size_t i = 0; i < in->n; i++)
+        if (strcmp(in->a[i].name, name) == 0) return &in->a[i];
+    return NULL;
+}
+
+static int cmp_tree_attr(const void *a, const void *b) {
+    return strcmp(((const struct tree_attr *)a)->name, ((const struct tree_attr *)b)->name);
+}
+
+/* The input as 2.8 shows an unsupported one: its attributes as JSON, keys sorted. */
+static const char *tree_json(const struct tree_input *in) {
+    struct strbuf b;
+    sb_init(&b, 64);
+    sb_addc(&b, '{');
+    for (size_t i = 0; i < in->n; i++) {
+        const struct tree_attr *t = &in->a[i];
+        sb_printf(&b, "%s\"%s\":", i ? "," : "", t->name);
+        if (t->kind == TA_INT) {
+            sb_printf(&b, "%lld", (long long)t->i);
+        } else if (t->kind == TA_BOOL) {
+            sb_printf(&b, "%s", t->i ? "true" : "false");
+        } else {
+            sb_addc(&b, '"');
+            for (const unsigned char *p = (const unsigned char *)t->s; *p; p++) {
+                if (*p == '"' || *p == '\\')
+                    sb_printf(&b, "\\%c", *p);
+                else if (*p < 0x20)
+                    sb_printf(&b, "\\u%04x", *p);
+                else
+                    sb_addc(&b, (char)*p);
+            }
+            sb_addc(&b, '"');
+        }
+    }
+    sb_addc(&b, '}');
+    return sb_str(&b);
+}
+
+/* `base?k=v&...` with the given attributes other than those `skip` names, as 2.8 names an
+ * input in messages. */
+static const char *tree_url(const struct tree_input *in, const char *base,
+                            const char *const *skip) {
+    const char *u = base;
+    char sep = '?';
+    for (size_t i = 0; i < in->n; i++) {
+        const struct tree_attr *t = &in->a[i];
+        bool skipped = false;
+        for (size_t k = 0; skip[k]; k++)
+            skipped |= strcmp(skip[k], t->name) == 0;
+        if (skipped) continue;
+        if (t->kind == TA_STR)
+            u = gc_printf("%s%c%s=%s", u, sep, t->name, t->s);
+        else
+            u = gc_printf("%s%c%s=%lld", u, sep, t->name, (long long)t->i);
+        sep = '&';
+    }
+    return u;
+}
+
+static void tree_check_attrs(struct eval_state *st, const struct tree_input *in, const char *what,
+                             const char *const *allowed) {
+    for (size_t i = 0; i < in->n; i++) {
+        bool ok = false;
+        for (size_t k = 0; allowed[k]; k++)
+            ok |= strcmp(allowed[k], in->a[i].name) == 0;
+        if (!ok)
+            eval_error(st, ERR_EVAL, 0, "unsupported %s input attribute '%s'", what, in->a[i].name);
+    }
+}
+
+static const char *tree_required(struct eval_state *st, const struct tree_input *in,
+                                 const char *name) {
+    const struct tree_attr *t = tree_get(in, name);
+    if (!t) eval_error(st, ERR_EVAL, 0, "input attribute '%s' is missing", name);
+    if (t->kind != TA_STR)
+        eval_error(st, ERR_EVAL, 0, "input attribute '%s' is not a string %s", name, tree_json(in));
+    return t->s;
+}
+
+static const char *sri(const struct hash *h) {
+    char b64[HASH_MAX_BYTES * 2 + 1];
+    hash_to_base64(h->bytes, h->len, b64);
+    return gc_printf("sha256-%s", b64);
+}
+
+/* A given narHash must be the result's, with 2.8's message naming the input. */
+static void tree_check_nar(struct eval_state *st, const struct tree_input *in, const char *url,
+                           const char *path, const struct hash *nar) {
+    const struct tree_attr *t = tree_get(in, "narHash");
+    if (!t || t->kind != TA_STR) return;
+    char *err = NULL;
+    struct hash want;
+    enum hash_algo algo = HASH_SHA256;
+    if (hash_parse_any(t->s, &algo, &want, &err) != 0) fail_with(st, 0, err);
+    if (!hash_equal(&want, nar))
+        eval_error(st, ERR_IO, 0, "NAR hash mismatch in input '%s' (%s), expected '%s', got '%s'",
+                   url, path, sri(&want), sri(nar));
+}
+
+static void tree_push_store(struct eval_state *st, struct attrs *a, const char *path,
+                            const struct hash *nar) {
+    struct value *o = value_alloc();
+    mk_store_string(o, path);
+    push_attr(st, a, "outPath", o);
+    push_attr(st, a, "narHash", str_value(sri(nar)));
+}
+
+static void tree_push_modified(struct eval_state *st, struct attrs *a, int64_t last) {
+    push_attr(st, a, "lastModified", int_value(last));
+    time_t t = (time_t)last;
+    struct tm tm;
+    char date[32] = "";
+    if (gmtime_r(&t, &tm)) strftime(date, sizeof date, "%Y%m%d%H%M%S", &tm);
+    push_attr(st, a, "lastModifiedDate", str_value(gc_strdup(date)));
+}
+
+/* The newest modification time in a tree (not following symlinks): a path input's
+ * lastModified in 2.8. */
+static int64_t newest_mtime(const char *path) {
+    struct stat sb;
+    if (lstat(path, &sb) != 0) return 0;
+    int64_t m = sb.st_mtim.tv_sec;
+    if (!S_ISDIR(sb.st_mode)) return m;
+    DIR *d = opendir(path);
+    if (!d) return m;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        int64_t s = newest_mtime(gc_printf("%s/%s", path, e->d_name));
+        if (s > m) m = s;
+    }
+    closedir(d);
+    return m;
+}
+
+static void tree_path(struct eval_state *st, const struct tree_input *in, struct value *out,
+                      nix_pos pos) {
+    static const char *const allowed[] = {"type",     "path",         "narHash", "rev",
+                                          "revCount", "lastModified", NULL};
+    tree_check_attrs(st, in, "path", allowed);
+    const char *p = tree_required(st, in, "path");
+    if (p[0] != '/')
+        eval_error(st, ERR_IO, 0, "cannot fetch input 'path:%s' because it uses a relative path",
+                   p);
+    struct stat sb;
+    if (lstat(p, &sb) != 0)
+        eval_error(st, ERR_IO, 0, "getting status of '%s': %s", p, strerror(errno));
+    char *err = NULL;
+    struct hash nar;
+    char *dst = add_tree(st->store_dir, p, "source", NULL, NULL, &nar, &err);
+    if (!dst) fail_with(st, pos, err);
+    const char *path = gc_strdup(dst);
+    free(dst);
+    static const char *const skip[] = {"type", "path", NULL};
+    tree_check_nar(st, in, tree_url(in, gc_printf("path:%s", p), skip), path, &nar);
+    int64_t last = newest_mtime(p);
+    const struct tree_attr *lm = tree_get(in, "lastModified");
+    if (lm && (lm->kind != TA_INT || lm->i != last))
+        eval_error(st, ERR_IO, 0,
+                   "'lastModified' attribute mismatch in input 'path:%s?lastModified=%lld&"
+                   "narHash=%s', expected %lld",
+                   p, (long long)last, sri(&nar), (long long)lm->i);
+    struct attrs *a = attrs_new(4);
+    tree_push_store(st, a, path, &nar);
+    tree_push_modified(st, a, last);
+    attrs_sort(a);
+    mk_attrs(out, a);
+}
+
+static void tree_tarball(struct eval_state *st, const struct tree_input *in, struct value *out,
+                         nix_pos pos) {
+    static const char *const allowed[] = {"type", "url", "narHash", "unpack", NULL};
+    tree_check_attrs(st, in, "tarball", allowed);
+    const char *url = tree_required(st, in, "url");
+    const char *file = local_file_of(st, url, pos);
+    /* A query belongs to the URL, not to the file's name. */
+    file = gc_strndup(file, strcspn(file, "?"));
+    char *err = NULL;
+    struct hash nar;
+    char *dst = unpack_tarball(st->store_dir, url, file, "source", &nar, &err);
+    if (!dst) fail_with(st, 0, err);
+    const char *path = gc_strdup(dst);
+    free(dst);
+    static const char *const skip[] = {"type", "url", NULL};
+    tree_check_nar(st, in, tree_url(in, url, skip), path, &nar);
+    struct attrs *a = attrs_new(2);
+    tree_push_store(st, a, path, &nar);
+    attrs_sort(a);
+    mk_attrs(out, a);
+}
+
+static bool has_suffix(const char *s, const char *suf) {
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+static bool tarball_name(const char *path) {
+    static const char *const ext[] = {".zip",    ".tar",     ".tgz",     ".tar.gz",
+                                      ".tar.xz", ".tar.bz2", ".tar.zst", NULL};
+    for (size_t i = 0; ext[i]; i++)
+        if (has_suffix(path, ext[i])) return true;
+    return false;
+}
+
+/* The string form: a URL as 2.8 reads it (one without "://" is taken as file://...). The
+ * local kinds are git+file://, path:// and file:// tarballs. */
+static void tree_from_url(struct eval_state *st, const char *text, struct value *out, nix_pos pos) {
+    const char *url = strstr(text, "://") ? text : gc_printf("file://%s", text);
+    size_t sl = (size_t)(strstr(url, "://") - url);
+    const char *scheme = gc_strndup(url, sl);
+    const char *rest = url + sl + 3;
+    size_t bl = strcspn(rest, "?");
+    const char *where = gc_strndup(rest, bl);
+    const char *query = rest[bl] ? rest + bl + 1 : "";
+    struct tree_input in = {GC_MALLOC(8 * sizeof *in.a), 0};
+    /* Query parameters become attributes, as in 2.8. */
+    for (const char *q = query; *q && in.n < 7;) {
+        size_t n = strcspn(q, "&");
+        const char *kv = gc_strndup(q, n);
+        const char *eq = strchr(kv, '=');
+        if (eq) {
+            const char *k = gc_strndup(kv, (size_t)(eq - kv));
+            const char *v = eq + 1;
+            struct tree_attr t = {.name = k, .kind = TA_STR, .s = v};
+            if (strcmp(k, "lastModified") == 0 || strcmp(k, "revCount") == 0)
+                t.kind = TA_INT, t.i = strtoll(v, NULL, 10);
+            in.a[in.n++] = t;
+        }
+        q += n;
+        if (*q) q++;
+    }
+    qsort(in.a, in.n, sizeof *in.a, cmp_tree_attr);
+    if (strncmp(scheme, "git+", 4) == 0) {
+        struct git_args g = {.name = "source", .url = gc_printf("%s://%s", scheme + 4, where)};
+        for (size_t i = 0; i < in.n; i++) {
+            const struct tree_attr *t = &in.a[i];
+            if (strcmp(t->name, "ref") == 0) g.ref = t->s;
+            if (strcmp(t->name, "rev") == 0) g.rev = t->s;
+            if (strcmp(t->name, "narHash") == 0) g.nar_hash = t->s;
+            if (strcmp(t->name, "shallow") == 0) g.shallow = strcmp(t->s, "1") == 0;
+            if (strcmp(t->name, "submodules") == 0) g.submodules = strcmp(t->s, "1") == 0;
+        }
+        if (g.ref && bad_git_ref(g.ref))
+            eval_error(st, ERR_EVAL, 0, "invalid Git branch/tag name '%s'", g.ref);
+        if (g.rev && !is_hex40(g.rev))
+            eval_error(st, ERR_EVAL, 0, "hash '%s' has wrong length for hash type 'sha1'", g.rev);
+        fetch_git(st, g, true, out, pos);
+        return;
+    }
+    if (strcmp(scheme, "path") == 0) {
+        in.a[in.n++] = (struct tree_attr){.name = "path", .kind = TA_STR, .s = where};
+        qsort(in.a, in.n, sizeof *in.a, cmp_tree_attr);
+        tree_path(st, &in, out, pos);
+        return;
+    }
+    bool transport =
+        strcmp(scheme, "file") == 0 || strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0;
+    if (transport && tarball_name(where)) {
+        /* narHash is an attribute; what else is in the query stays in the URL. */
+        const char *u = gc_printf("%s://%s", scheme, where);
+        char sep = '?';
+        for (size_t i = 0; i < in.n; i++)
+            if (strcmp(in.a[i].name, "narHash") != 0 && in.a[i].kind == TA_STR)
+                u = gc_printf("%s%c%s=%s", u, sep, in.a[i].name, in.a[i].s), sep = '&';
+        struct tree_input t = {GC_MALLOC(3 * sizeof *t.a), 0};
+        const struct tree_attr *nh = tree_get(&in, "narHash");
+        if (nh) t.a[t.n++] = *nh;
+        t.a[t.n++] = (struct tree_attr){.name = "type", .kind = TA_STR, .s = "tarball"};
+        t.a[t.n++] = (struct tree_attr){.name = "url", .kind = TA_STR, .s = u};
+        tree_tarball(st, &t, out, pos);
+        return;
+    }
+    eval_error(st, ERR_EVAL, 0, "input '%s' is unsupported", url);
+}
+
+/* fetchTree: experimental in Nix (2.8: the `flakes` feature; current Nix: `fetch-tree`,
+ * which flakes implies). Local path, tarball and git inputs, attribute set or URL. */
 static void prim_fetchTree(struct eval_state *st, struct value **args, struct value *out,
                            nix_pos pos) {
-    (void)out;
-    (void)args;
-    (void)pos;
-    eval_error(st, ERR_EVAL, 0,
-               "experimental Nix feature 'flakes' is disabled; use '--extra-experimental-features "
-               "flakes' to override");
+    if (!(st->xp_features & (XP_FLAKES | XP_FETCH_TREE)))
+        eval_error(st, ERR_EVAL, 0,
+                   "experimental Nix feature 'flakes' is disabled; use "
+                   "'--extra-experimental-features flakes' to override");
+    struct value *arg = args[0];
+    eval_force(st, arg, pos);
+    if (arg->type != VT_ATTRS) {
+        tree_from_url(st, eval_coerce_to_string(st, arg, pos, NULL, false, false), out, pos);
+        return;
+    }
+    struct attrs *as = arg->attrs;
+    struct tree_input in = {GC_MALLOC((as->n + 1) * sizeof *in.a), 0};
+    const char *type = NULL;
+    for (uint32_t i = 0; i < as->n; i++) {
+        const char *k = sym_name(st->symbols, as->a[i].name);
+        nix_pos at = as->a[i].pos ? as->a[i].pos : pos;
+        struct value *v = as->a[i].value;
+        struct tree_attr t = {.name = k, .kind = TA_STR};
+        if (strcmp(k, "type") == 0) {
+            t.s = type = eval_force_string_noctx(st, v, at);
+            in.a[in.n++] = t;
+            continue;
+        }
+        eval_force(st, v, at);
+        if (v->type == VT_STRING || v->type == VT_PATH)
+            t.s = eval_coerce_to_string(st, v, at, NULL, false, false);
+        else if (v->type == VT_BOOL)
+            t.kind = TA_BOOL, t.i = v->b;
+        else if (v->type == VT_INT)
+            t.kind = TA_INT, t.i = v->i;
+        else
+            eval_error(st, ERR_EVAL, 0,
+                       "fetchTree argument '%s' is %s while a string, Boolean or integer is "
+                       "expected",
+                       k, value_type_desc(v));
+        in.a[in.n++] = t;
+    }
+    qsort(in.a, in.n, sizeof *in.a, cmp_tree_attr);
+    if (!type) eval_error(st, ERR_EVAL, pos, "attribute 'type' is missing in call to 'fetchTree'");
+    if (tree_get(&in, "name"))
+        eval_error(st, ERR_EVAL, pos, "attribute 'name' isn't supported in call to 'fetchTree'");
+    if (strcmp(type, "path") == 0)
+        tree_path(st, &in, out, pos);
+    else if (strcmp(type, "tarball") == 0)
+        tree_tarball(st, &in, out, pos);
+    else if (strcmp(type, "git") == 0)
+        fetch_git(st, git_args(st, arg, true, pos), true, out, pos);
+    else
+        eval_error(st, ERR_EVAL, 0, "cannot fetch unsupported input '%s'", tree_json(&in));
 }
 
 void builtins_fetch_register(struct eval_state *st) {

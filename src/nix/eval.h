@@ -84,6 +84,10 @@ struct forcing_frame;
 struct file_cache;
 struct scope;
 
+/* Experimental features hearth knows (Nix's names: flakes, fetch-tree, ca-derivations);
+ * flakes implies fetch-tree, as in current Nix. */
+enum xp_feature { XP_FLAKES = 1u << 0, XP_FETCH_TREE = 1u << 1, XP_CA_DERIVATIONS = 1u << 2 };
+
 struct eval_state {
     struct symtab *symbols;
     /* Options. */
@@ -92,6 +96,8 @@ struct eval_state {
     const char *cur_system;   /* builtins.currentSystem */
     const char **search_path; /* "-I" and NIX_PATH entries: "prefix=path" or "path" */
     size_t nsearch_path;
+    /* Experimental features turned on (XP_* bits): builtins they gate refuse to run without. */
+    unsigned xp_features;
     /* Hooks for other modules. */
     copy_to_store_fn copy_to_store;
     void *store_ctx; /* owned by the store module */
