@@ -35,6 +35,27 @@ static uint64_t hash_str(const char *s) {
     return h;
 }
 
+/* The index just past the bracket expression that starts at p[i] ('['), or 0 when it is not
+ * closed. Its contents go to regcomp as they are; they are only skipped over here. */
+static size_t skip_bracket(const char *p, size_t i) {
+    i++;
+    if (p[i] == '^') i++;
+    if (p[i] == ']') i++;
+    while (p[i] && p[i] != ']') {
+        if (p[i] == '[' && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '=')) {
+            char kind = p[i + 1];
+            const char *end = p + i + 2;
+            while (*end && !(end[0] == kind && end[1] == ']'))
+                end++;
+            if (!*end) return 0;
+            i = (size_t)(end - p) + 2;
+        } else {
+            i++;
+        }
+    }
+    return p[i] ? i + 1 : 0;
+}
+
 /* Rejects what C++'s POSIX-extended std::regex rejects but glibc accepts. */
 static bool pattern_ok(const char *p) {
     static const char escapable[] = ".[\\()*+?{|^$";
@@ -44,24 +65,7 @@ static bool pattern_ok(const char *p) {
             if (!p[i + 1] || !strchr(escapable, p[i + 1])) return false;
             i += 2;
         } else if (c == '[') {
-            /* A bracket expression: copied to regcomp as is, only skipped over here. */
-            i++;
-            if (p[i] == '^') i++;
-            if (p[i] == ']') i++;
-            while (p[i] && p[i] != ']') {
-                if (p[i] == '[' && (p[i + 1] == ':' || p[i + 1] == '.' || p[i + 1] == '=')) {
-                    char kind = p[i + 1];
-                    const char *end = p + i + 2;
-                    while (*end && !(end[0] == kind && end[1] == ']'))
-                        end++;
-                    if (!*end) return false;
-                    i = (size_t)(end - p) + 2;
-                } else {
-                    i++;
-                }
-            }
-            if (!p[i]) return false;
-            i++;
+            if (!(i = skip_bracket(p, i))) return false;
         } else if (c == '{') {
             /* Only a bounded repetition {n}, {n,} or {n,m}. */
             i++;
@@ -80,6 +84,39 @@ static bool pattern_ok(const char *p) {
         }
     }
     return true;
+}
+
+/* The pattern for regcomp: a run of repetition operators on one atom (`a++`, `a*?+`) becomes
+ * the one operator it means (all `+`: `+`; all `?`: `?`; else `*`). glibc nests one
+ * repetition per operator, and a long run makes regcomp's automaton grow without bound (a
+ * fuzzer found 120 `+` taking 24 GB); C++'s engine, which Nix uses, takes them in its stride.
+ * Called on patterns pattern_ok accepted. Returns a malloc'd string, or NULL (out of memory). */
+static char *collapse_repetitions(const char *p) {
+    char *out = malloc(strlen(p) + 1);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t i = 0; p[i];) {
+        if (p[i] == '\\') {
+            out[o++] = p[i++];
+            out[o++] = p[i++];
+        } else if (p[i] == '[') {
+            size_t end = skip_bracket(p, i);
+            memcpy(out + o, p + i, end - i);
+            o += end - i;
+            i = end;
+        } else if (strchr("*+?", p[i]) && p[i + 1] && strchr("*+?", p[i + 1])) {
+            bool all_plus = true, all_opt = true;
+            for (; p[i] && strchr("*+?", p[i]); i++) {
+                all_plus = all_plus && p[i] == '+';
+                all_opt = all_opt && p[i] == '?';
+            }
+            out[o++] = all_plus ? '+' : all_opt ? '?' : '*';
+        } else {
+            out[o++] = p[i++];
+        }
+    }
+    out[o] = 0;
+    return out;
 }
 
 static bool cache_grow(struct nix_regex_cache *c) {
@@ -113,7 +150,9 @@ const struct nix_regex *nix_regex_get(struct nix_regex_cache *c, const char *pat
         *oom = true;
         return NULL;
     }
-    int rc = regcomp(&r->re, pattern, REG_EXTENDED);
+    char *compiled = collapse_repetitions(pattern);
+    int rc = compiled ? regcomp(&r->re, compiled, REG_EXTENDED) : REG_ESPACE;
+    free(compiled);
     if (rc != 0) {
         free(r->pattern);
         free(r);

@@ -2,7 +2,9 @@
  * Nix uses C++'s std::regex with the POSIX extended grammar; hearth uses POSIX <regex.h>
  * (REG_EXTENDED). Before compiling, a pattern is checked for what Nix's engine rejects and
  * glibc would accept (escapes other than of . [ \ ( ) * + ? { | ^ $, and braces that are not a
- * bounded repetition such as `{,2}`), so both accept the same patterns.
+ * bounded repetition such as `{,2}`), so both accept the same patterns. A run of repetition
+ * operators on one atom (`a++`) is compiled as the one operator it means, as glibc would
+ * otherwise build an automaton that grows without bound.
  * Known difference: POSIX picks the leftmost-longest match for each group, C++'s engine the
  * first alternative that lets the whole pattern match, so groups inside alternations or
  * repeated groups can capture differently (e.g. `(a|ab)(c|bcd)` on "abcd").
