@@ -831,6 +831,30 @@ static struct value *int_value(int64_t i) {
     return v;
 }
 
+/* A result's outPath and narHash (SRI form), and its lastModified with the date form. */
+static const char *sri(const struct hash *h) {
+    char b64[HASH_MAX_BYTES * 2 + 1];
+    hash_to_base64(h->bytes, h->len, b64);
+    return gc_printf("sha256-%s", b64);
+}
+
+static void tree_push_store(struct eval_state *st, struct attrs *a, const char *path,
+                            const struct hash *nar) {
+    struct value *o = value_alloc();
+    mk_store_string(o, path);
+    push_attr(st, a, "outPath", o);
+    push_attr(st, a, "narHash", str_value(sri(nar)));
+}
+
+static void tree_push_modified(struct eval_state *st, struct attrs *a, int64_t last) {
+    push_attr(st, a, "lastModified", int_value(last));
+    time_t t = (time_t)last;
+    struct tm tm;
+    char date[32] = "";
+    if (gmtime_r(&t, &tm)) strftime(date, sizeof date, "%Y%m%d%H%M%S", &tm);
+    push_attr(st, a, "lastModifiedDate", str_value(gc_strdup(date)));
+}
+
 /* fetchGit's result, as 2.8's emitTreeAttrs builds it. */
 static void git_result(struct eval_state *st, struct value *out, const char *path,
                        const struct hash *nar, const char *rev, int64_t rev_count,
@@ -838,12 +862,7 @@ static void git_result(struct eval_state *st, struct value *out, const char *pat
     /* fetchTree leaves out what a dirty tree does not have (fetchGit gives zeros). */
     bool no_rev = rev == NULL;
     struct attrs *a = attrs_new(8);
-    struct value *o = value_alloc();
-    mk_store_string(o, path);
-    push_attr(st, a, "outPath", o);
-    char b64[HASH_MAX_BYTES * 2 + 1];
-    hash_to_base64(nar->bytes, nar->len, b64);
-    push_attr(st, a, "narHash", str_value(gc_printf("sha256-%s", b64)));
+    tree_push_store(st, a, path, nar);
     struct value *sm = value_alloc();
     mk_bool(sm, submodules);
     push_attr(st, a, "submodules", sm);
@@ -852,12 +871,7 @@ static void git_result(struct eval_state *st, struct value *out, const char *pat
         push_attr(st, a, "rev", str_value(rev));
         push_attr(st, a, "shortRev", str_value(gc_strndup(rev, 7)));
     }
-    push_attr(st, a, "lastModified", int_value(last_modified));
-    time_t t = (time_t)last_modified;
-    struct tm tm;
-    char date[32] = "";
-    if (gmtime_r(&t, &tm)) strftime(date, sizeof date, "%Y%m%d%H%M%S", &tm);
-    push_attr(st, a, "lastModifiedDate", str_value(gc_strdup(date)));
+    tree_push_modified(st, a, last_modified);
     attrs_sort(a);
     mk_attrs(out, a);
 }
@@ -1172,12 +1186,6 @@ static const char *tree_required(struct eval_state *st, const struct tree_input 
     return t->s;
 }
 
-static const char *sri(const struct hash *h) {
-    char b64[HASH_MAX_BYTES * 2 + 1];
-    hash_to_base64(h->bytes, h->len, b64);
-    return gc_printf("sha256-%s", b64);
-}
-
 /* A given narHash must be the result's, with 2.8's message naming the input. */
 static void tree_check_nar(struct eval_state *st, const struct tree_input *in, const char *url,
                            const char *path, const struct hash *nar) {
@@ -1190,23 +1198,6 @@ static void tree_check_nar(struct eval_state *st, const struct tree_input *in, c
     if (!hash_equal(&want, nar))
         eval_error(st, ERR_IO, 0, "NAR hash mismatch in input '%s' (%s), expected '%s', got '%s'",
                    url, path, sri(&want), sri(nar));
-}
-
-static void tree_push_store(struct eval_state *st, struct attrs *a, const char *path,
-                            const struct hash *nar) {
-    struct value *o = value_alloc();
-    mk_store_string(o, path);
-    push_attr(st, a, "outPath", o);
-    push_attr(st, a, "narHash", str_value(sri(nar)));
-}
-
-static void tree_push_modified(struct eval_state *st, struct attrs *a, int64_t last) {
-    push_attr(st, a, "lastModified", int_value(last));
-    time_t t = (time_t)last;
-    struct tm tm;
-    char date[32] = "";
-    if (gmtime_r(&t, &tm)) strftime(date, sizeof date, "%Y%m%d%H%M%S", &tm);
-    push_attr(st, a, "lastModifiedDate", str_value(gc_strdup(date)));
 }
 
 /* The newest modification time in a tree (not following symlinks): a path input's
