@@ -59,25 +59,21 @@ let
     ];
   };
 
+  # X-Reload-Triggers / X-Restart-Triggers: a change of any of them makes the switch do `what`.
+  triggersOption = what: mkOption {
+    type = types.listOf (types.either types.package types.str);
+    default = [ ];
+    description = ''
+      List of free form strings that can be used to trigger a service ${what} during
+      activation.
+    '';
+  };
+
   serviceOptions = {
     options = {
       Unit = {
-        X-Reload-Triggers = mkOption {
-          type = types.listOf (types.either types.package types.str);
-          default = [ ];
-          description = ''
-            List of free form strings that can be used to trigger a service reload during
-            activation.
-          '';
-        };
-        X-Restart-Triggers = mkOption {
-          type = types.listOf (types.either types.package types.str);
-          default = [ ];
-          description = ''
-            List of free form strings that can be used to trigger a service restart during
-            activation.
-          '';
-        };
+        X-Reload-Triggers = triggersOption "reload";
+        X-Restart-Triggers = triggersOption "restart";
         # An enum, so that a wrong method is an evaluation error, not a failed switch.
         X-SwitchMethod = mkOption {
           type = types.enum [ null "reload" "restart" "stop-start" "keep-old" ];
