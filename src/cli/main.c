@@ -140,14 +140,11 @@ static int take_store_dir(int argc, char **argv, const char *program_name) {
 }
 
 int main(int argc, char **argv) {
-    {
-        const char *name = argc > 0 ? basename(argv[0]) : "hearth";
-        argc = take_store_dir(argc, argv, strcmp(name, "home-manager") ? "hearth" : name);
-        if (argc < 0) return 1;
-    }
-    if (argc > 1 && argv[1][0] == '-') command_first(argc, argv);
     const char *program_name = argc > 0 ? basename(argv[0]) : "hearth";
     if (strcmp(program_name, "home-manager") != 0) program_name = "hearth";
+    argc = take_store_dir(argc, argv, program_name);
+    if (argc < 0) return 1;
+    if (argc > 1 && argv[1][0] == '-') command_first(argc, argv);
     if (argc < 2) {
         /* No command is a usage error: the help goes to stderr, as Home Manager's. */
         print_help(stderr, program_name);
