@@ -208,6 +208,65 @@ static int add_running_instances(struct state_cache *c, const struct unit_dir *d
     return rc;
 }
 
+/* The service a socket unit passes its listening sockets to: [Socket] Service=, else the
+ * socket's own name with .service. NULL for Accept=yes (a new instance per connection, never
+ * "already active") and for a name too long to hold. */
+static const char *socket_service(const struct unit_file *socket, const char *name, char *buf,
+                                  size_t len) {
+    if (socket && unit_file_get_bool(socket, "Socket", "Accept", false)) return NULL;
+    const char *named = socket ? unit_file_get(socket, "Socket", "Service") : NULL;
+    if (named && *named) return named;
+    size_t stem = strlen(name) - strlen(".socket");
+    if ((size_t)snprintf(buf, len, "%.*s.service", (int)stem, name) >= len) return NULL;
+    return buf;
+}
+
+static int set_entry(struct plan_entry *e, enum plan_action a, const char *why) {
+    char *w = strdup(why);
+    if (!w) return -1;
+    free(e->why);
+    e->why = w;
+    e->action = a;
+    return 0;
+}
+
+/* systemd refuses to start a socket while its service runs ("Socket service ... already active,
+ * refusing"), so a socket that is started (new, or stop-started) takes its running service
+ * down with it: the service is stopped before the reload and started after the socket, with
+ * the socket's listening sockets. A service that must not be stopped (keep-old,
+ * RefuseManualStop) is left running, and the socket's start failure is reported. */
+static int plan_socket_services(struct state_cache *c, const struct unit_dir *new,
+                                struct services_plan *p, char *err, size_t errlen) {
+    size_t n = p->n; /* entries added below are services, never sockets */
+    for (size_t i = 0; i < n; i++) {
+        const char *sock = p->e[i].unit, *type = unit_name_type(sock);
+        if (!type || strcmp(type, "socket") != 0) continue;
+        if (p->e[i].action != PLAN_START && p->e[i].action != PLAN_STOP_START) continue;
+        char buf[300], why[400];
+        const char *service = socket_service(unit_dir_find(new, sock), sock, buf, sizeof buf);
+        if (!service) continue;
+        snprintf(why, sizeof why, "stopped while its socket %s starts", sock);
+        struct plan_entry *e = NULL;
+        for (size_t k = 0; k < p->n; k++)
+            if (strcmp(p->e[k].unit, service) == 0) e = &p->e[k];
+        if (e) {
+            if (e->action != PLAN_RESTART && e->action != PLAN_RELOAD) continue;
+            /* A reload or restart would leave it running when the socket starts. */
+            char both[800];
+            snprintf(both, sizeof both, "%s; %s", e->why, why);
+            if (set_entry(e, PLAN_STOP_START, both) < 0) return -1;
+            continue;
+        }
+        bool running;
+        if (cached_running(c, service, &running, err, errlen) < 0) return -1;
+        if (!running) continue;
+        const struct unit_file *f = unit_dir_find(new, service);
+        if (f && unit_file_get_bool(f, "Unit", "RefuseManualStop", false)) continue;
+        if (plan_add(p, service, PLAN_STOP_START, why) < 0) return -1;
+    }
+    return 0;
+}
+
 int plan_compute(const struct unit_dir *old, const struct unit_dir *new,
                  const struct plan_manager *mgr, struct services_plan *p, char *err,
                  size_t errlen) {
@@ -235,6 +294,7 @@ int plan_compute(const struct unit_dir *old, const struct unit_dir *new,
     }
     for (size_t i = 0; rc == 0 && i < new_names.n; i++)
         rc = plan_unit(&c, old, new, &old_names, new_names.v[i], p, err, errlen);
+    if (rc == 0) rc = plan_socket_services(&c, new, p, err, errlen);
     strlist_free(&old_names);
     strlist_free(&new_names);
     strlist_free(&c.running);

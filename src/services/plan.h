@@ -11,7 +11,11 @@
  *     stop-start, restart, reload or keep-old; one where only X-Reload-Triggers changed is
  *     reloaded unless it names a method. Targets, slices and other units that hold no process
  *     need nothing beyond the daemon reload;
- *   - a unit that refuses manual stops is never stopped or restarted, only kept. */
+ *   - a unit that refuses manual stops is never stopped or restarted, only kept;
+ *   - a socket that is started (or stop-started) while its service runs has the service
+ *     stop-started around it: systemd refuses to start a socket whose service is active.
+ * The switch starts sockets before other units, so a service started with its socket waits for
+ * it (a socket is ordered before its service). */
 #ifndef HEARTH_SERVICES_PLAN_H
 #define HEARTH_SERVICES_PLAN_H
 

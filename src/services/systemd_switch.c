@@ -183,17 +183,23 @@ static int run_plan(struct user_manager *m, const struct services_switch_opts *o
     if (o->verbose) say(o, "Reloading the systemd user manager (daemon-reload)");
     if (manager_daemon_reload(m, r->error, sizeof r->error) < 0) return -1;
 
+    /* Sockets start before everything else: a service whose start job is queued while its
+     * socket's job is waits for it (the socket is ordered before it), while one already
+     * running when the socket starts makes systemd refuse the socket. */
     static const struct {
         enum plan_action action;
         const char *verb;
-    } phase2[] = {{PLAN_RELOAD, "reload"},
-                  {PLAN_RESTART, "restart"},
-                  {PLAN_STOP_START, "start"},
-                  {PLAN_START, "start"}};
+        bool sockets;
+    } phase2[] = {{PLAN_RELOAD, "reload", false},    {PLAN_RESTART, "restart", false},
+                  {PLAN_STOP_START, "start", true},  {PLAN_START, "start", true},
+                  {PLAN_STOP_START, "start", false}, {PLAN_START, "start", false}};
     for (size_t k = 0; k < sizeof phase2 / sizeof *phase2; k++)
-        for (size_t i = 0; i < plan->n; i++)
-            if (plan->e[i].action == phase2[k].action)
+        for (size_t i = 0; i < plan->n; i++) {
+            const char *type = unit_name_type(plan->e[i].unit);
+            bool socket = type && strcmp(type, "socket") == 0;
+            if (plan->e[i].action == phase2[k].action && socket == phase2[k].sockets)
                 if (queue(m, o, r, phase2[k].verb, plan->e[i].unit) < 0) return -1;
+        }
     if (finish_phase(m, o, r) < 0) return -1;
     manager_clear_jobs(m);
     for (size_t i = 0; i < plan->n; i++)

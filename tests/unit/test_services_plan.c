@@ -407,6 +407,81 @@ static void test_plan(void) {
     unit_dir_free(&none);
 }
 
+/* systemd will not start a socket while its service runs: a socket that starts takes the
+ * running service down with it (stopped before the reload, started after the socket). */
+static void test_plan_sockets(void) {
+    const char *sock = "[Socket]\nListenStream=%t/s.sock\n";
+    /* A new socket for a service that already runs. */
+    write_file("sold/a.service", svc("/bin/a"));
+    write_file("snew/a.service", svc("/bin/a"));
+    write_file("snew/a.socket", sock);
+    /* A changed socket (stop-start) whose changed service would only be restarted. */
+    write_file("sold/b.service", "[Unit]\nX-SwitchMethod=restart\n[Service]\nExecStart=/b1\n");
+    write_file("snew/b.service", "[Unit]\nX-SwitchMethod=restart\n[Service]\nExecStart=/b2\n");
+    write_file("sold/b.socket", sock);
+    write_file("snew/b.socket", "[Socket]\nListenStream=%t/b2.sock\n");
+    /* Service= names the service. */
+    write_file("sold/named.service", svc("/bin/n"));
+    write_file("snew/named.service", svc("/bin/n"));
+    write_file("snew/c.socket", "[Socket]\nListenStream=%t/c.sock\nService=named.service\n");
+    /* Accept=yes: one instance per connection, nothing to stop. */
+    write_file("snew/d.socket", "[Socket]\nListenStream=%t/d.sock\nAccept=yes\n");
+    write_file("snew/d@.service", svc("/bin/d"));
+    /* A service that refuses to be stopped is left running. */
+    write_file("sold/e.service", "[Unit]\nRefuseManualStop=yes\n[Service]\nExecStart=/e\n");
+    write_file("snew/e.service", "[Unit]\nRefuseManualStop=yes\n[Service]\nExecStart=/e\n");
+    write_file("snew/e.socket", sock);
+    /* Both new: the service is simply started (after its socket, by the switch). */
+    write_file("snew/f.service", svc("/bin/f"));
+    write_file("snew/f.socket", sock);
+    /* An unchanged socket leaves its running service alone. */
+    write_file("sold/g.service", svc("/bin/g"));
+    write_file("snew/g.service", svc("/bin/g"));
+    write_file("sold/g.socket", sock);
+    write_file("snew/g.socket", sock);
+    const char *sockets[] = {"a.socket", "b.socket", "c.socket", "d.socket",
+                             "e.socket", "f.socket", "g.socket"};
+    for (size_t i = 0; i < sizeof sockets / sizeof *sockets; i++)
+        link_want("snew", "sockets.target", sockets[i]);
+    link_want("snew", "default.target", "f.service");
+
+    const char *running[] = {
+        "default.target", "sockets.target", "a.service", "b.service", "b.socket",
+        "named.service",  "e.service",      "g.service", "g.socket",  NULL};
+    char old[512], new[512], err[512];
+    snprintf(old, sizeof old, "%s/sold", root);
+    snprintf(new, sizeof new, "%s/snew", root);
+    struct unit_dir o, n;
+    EXPECT(unit_dir_load(old, &o, err, sizeof err) == 0, "loading old: %s", err);
+    EXPECT(unit_dir_load(new, &n, err, sizeof err) == 0, "loading new: %s", err);
+    struct services_plan p;
+    EXPECT(plan_compute(&o, &n, &(struct plan_manager){running, fake_state, fake_instances}, &p,
+                        err, sizeof err) == 0,
+           "plan: %s", err);
+    expect_action(&p, "a.socket", PLAN_START);
+    expect_action(&p, "a.service", PLAN_STOP_START);
+    const struct plan_entry *e = plan_find(&p, "a.service");
+    expect_str("why a.service", e ? e->why : NULL, "stopped while its socket a.socket starts");
+    expect_action(&p, "b.socket", PLAN_STOP_START);
+    expect_action(&p, "b.service", PLAN_STOP_START);
+    e = plan_find(&p, "b.service");
+    expect_str("why b.service", e ? e->why : NULL,
+               "changed, X-SwitchMethod=restart; stopped while its socket b.socket starts");
+    expect_action(&p, "c.socket", PLAN_START);
+    expect_action(&p, "named.service", PLAN_STOP_START);
+    expect_action(&p, "d.socket", PLAN_START);
+    expect_action(&p, "d@.service", -1);
+    expect_action(&p, "e.socket", PLAN_START);
+    expect_action(&p, "e.service", -1);
+    expect_action(&p, "f.socket", PLAN_START);
+    expect_action(&p, "f.service", PLAN_START);
+    expect_action(&p, "g.socket", -1);
+    expect_action(&p, "g.service", -1);
+    plan_free(&p);
+    unit_dir_free(&o);
+    unit_dir_free(&n);
+}
+
 static void test_launchd_plan(void) {
     write_file("agents-old/org.a.plist", "<plist>a</plist>\n");
     write_file("agents-old/org.same.plist", "<plist>same</plist>\n");
@@ -455,6 +530,7 @@ int main(void) {
     test_compare();
     test_switch_methods();
     test_plan();
+    test_plan_sockets();
     test_launchd_plan();
     test_runtime_dir();
     char cmd[300];
