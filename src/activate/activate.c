@@ -732,6 +732,81 @@ static bool has_below(const struct gen_manifest *m, const char *rel) {
            m->links[lo].target[n] == '/';
 }
 
+/* Moves dirfd/tmp back to name, never over something that appeared there; if something did,
+ * the user's file stays at tmp and the warning says where. 0, or -1 with errno. */
+static int put_back(struct act *a, int pfd, const char *tmp, const char *name, const char *rel,
+                    bool warn_kept) {
+    bool unsupported = false;
+    int rc = rename_flags(pfd, tmp, name, RENAME_NOREPLACE, &unsupported);
+    if (rc != 0 && unsupported) {
+        rc = linkat(pfd, tmp, pfd, name, 0);
+        if (rc == 0) unlinkat(pfd, tmp, 0);
+    }
+    if (rc != 0 && errno != EEXIST) return -1;
+    if (rc == 0) mutated(a);
+    if (rc != 0) {
+        const char *slash = strrchr(rel, '/');
+        warn(a,
+             "Path '%s/%s' was replaced twice during the activation; the earlier file is now "
+             "'%s/%.*s%s'.",
+             a->p->home, rel, a->p->home, slash ? (int)(slash - rel + 1) : 0, rel, tmp);
+        return 0;
+    }
+    if (warn_kept)
+        warn(a, "Path '%s/%s' does not link into a Home Manager generation. Skipping delete.",
+             a->p->home, rel);
+    return 0;
+}
+
+/* An orphan is removed through a temporary name, ".NAME.hearth-tmp": moved there atomically,
+ * looked at, and only then unlinked if it is one of our links. A plain readlink-then-unlink
+ * would delete a file the user put there between the two calls. 0, or -1 with errno. */
+static int remove_owned_link(struct act *a, int pfd, const char *name, const char *rel) {
+    char tmp[NAME_MAX + 1], buf[PATH_MAX];
+    snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
+    bool unsupported = false;
+    if (rename_flags(pfd, name, tmp, RENAME_NOREPLACE, &unsupported) != 0) {
+        if (errno == ENOENT) return 0; /* gone meanwhile */
+        if (!unsupported) return -1;   /* EEXIST: settle_aside cleared the name before */
+        /* No RENAME_NOREPLACE here: check the name is free right before a plain rename. */
+        struct stat st;
+        if (fstatat(pfd, tmp, &st, AT_SYMLINK_NOFOLLOW) == 0) return errno = EEXIST, -1;
+        if (renameat(pfd, name, pfd, tmp) != 0) return errno == ENOENT ? 0 : -1;
+    }
+    mutated(a);
+    ssize_t k = readlinkat(pfd, tmp, buf, sizeof buf - 1);
+    if (k >= 0 && (buf[k] = 0, owned_target(a, buf))) {
+        if (unlinkat(pfd, tmp, 0) != 0) return -1;
+        mutated(a);
+        return 0;
+    }
+    /* Not ours after all: the user replaced the link a moment ago. Put it back. */
+    return put_back(a, pfd, tmp, name, rel, true);
+}
+
+/* What a kill in remove_owned_link may leave at ".NAME.hearth-tmp": our link, removed; or the
+ * user's file, moved back to NAME when that is free. 0, or -1 with errno. */
+static int settle_aside(struct act *a, int pfd, const char *name, const char *rel) {
+    char tmp[NAME_MAX + 1], buf[PATH_MAX];
+    snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
+    ssize_t k = readlinkat(pfd, tmp, buf, sizeof buf - 1);
+    if (k < 0 && (errno == ENOENT || errno == ENOTDIR)) return 0;
+    if (k >= 0 && (buf[k] = 0, owned_target(a, buf))) {
+        if (unlinkat(pfd, tmp, 0) != 0 && errno != ENOENT) return -1;
+        mutated(a);
+        return 0;
+    }
+    struct stat st;
+    if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+        const char *slash = strrchr(rel, '/');
+        warn(a, "'%s/%.*s%s' is a file that was in the way of an old link's removal; it is kept.",
+             a->p->home, slash ? (int)(slash - rel + 1) : 0, rel, tmp);
+        return 0;
+    }
+    /* The check below looks at it again and says it is kept. */
+    return put_back(a, pfd, tmp, name, rel, false);
+}
+
 /* Removes the empty directories above `rel` that hearth made, deepest first. */
 static void remove_made_parents(struct act *a, const char *rel) {
     char dir[PATH_MAX];
@@ -804,6 +879,10 @@ static int cleanup_old(struct act *a, char **err) {
         }
         if (ws != WS_OK) continue; /* its directory is gone, or a file now: nothing to remove */
         const char *name = base_of(rel);
+        if (!a->o->dry_run && settle_aside(a, pfd, name, rel) != 0) {
+            rc = fail(err, "cannot remove '%s/%s': %s", a->p->home, rel, strerror(errno));
+            break;
+        }
         ssize_t k = readlinkat(pfd, name, buf, sizeof buf - 1);
         if (k < 0 && errno == ENOENT) {
             if (a->o->verbose) say(a, "Checking %s/%s: gone", a->p->home, rel);
@@ -817,12 +896,9 @@ static int cleanup_old(struct act *a, char **err) {
         if (a->o->verbose) say(a, "Checking %s/%s: gone (deleting)", a->p->home, rel);
         if (a->o->dry_run)
             say(a, "rm %s/%s", a->p->home, rel);
-        else {
-            if (unlinkat(pfd, name, 0) != 0 && errno != ENOENT) {
-                rc = fail(err, "cannot remove '%s/%s': %s", a->p->home, rel, strerror(errno));
-                break;
-            }
-            mutated(a);
+        else if (remove_owned_link(a, pfd, name, rel) != 0) {
+            rc = fail(err, "cannot remove '%s/%s': %s", a->p->home, rel, strerror(errno));
+            break;
         }
         remove_made_parents(a, rel);
     }
