@@ -656,11 +656,16 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
     } else if (unsupported) {
         /* No exchange here: look again right before the plain rename. */
         ssize_t n = readlinkat(pfd, name, buf, sizeof buf - 1);
-        if (n >= 0 && (buf[n] = 0, owned_target(a, buf)))
+        if (n >= 0 && (buf[n] = 0, owned_target(a, buf))) {
             rc = renameat(pfd, tmp, pfd, name);
-        else
+            e = errno;
+        } else if (n < 0 && errno == ENOENT) {
+            /* The name is free (our old link is gone, or its parent was just backed up):
+             * a hard link of the new link takes it without replacing anything. */
+            rc = linkat(pfd, tmp, pfd, name, 0) == 0 ? unlinkat(pfd, tmp, 0) : -1;
+            e = errno;
+        } else
             e = EEXIST;
-        if (rc != 0 && e != EEXIST) e = errno;
     }
     if (rc != 0) {
         unlinkat(pfd, tmp, 0);

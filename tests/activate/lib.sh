@@ -30,8 +30,9 @@ state_snap() {
         ls journal journal.tmp 2>/dev/null)
 }
 
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
+# $prefix names a second run of a test under other conditions ("no-rename-flags/").
+pass() { echo "PASS ${prefix-}$1"; }
+fail() { echo "FAIL ${prefix-}$1: $2"; }
 
 # check NAME COND-DESCRIPTION: runs the remaining args as a command.
 expect() {
