@@ -571,6 +571,12 @@ static int check_links(struct act *a, char **err) {
 
 /* ---- linkGeneration ---- */
 
+/* The temporary name next to NAME that a link goes through: ".NAME.hearth-tmp". A kill may
+ * leave one, which the next run recognises by this name. */
+static void tmp_name_of(char tmp[NAME_MAX + 1], const char *name) {
+    snprintf(tmp, NAME_MAX + 1, ".%.200s.hearth-tmp", name);
+}
+
 static int link_one(struct act *a, const struct gen_link *l, enum kind k, char **err) {
     int pfd = -1;
     struct blocker b;
@@ -594,7 +600,7 @@ static int link_one(struct act *a, const struct gen_link *l, enum kind k, char *
     }
     /* The new link is made under a temporary name next to the target, then swapped in. */
     char tmp[NAME_MAX + 1];
-    snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
+    tmp_name_of(tmp, name);
     if (symlinkat(l->source, pfd, tmp) != 0) {
         /* A leftover of ours from a kill is replaced; anything else by that name is not. */
         char buf[PATH_MAX];
@@ -737,6 +743,12 @@ static bool has_below(const struct gen_manifest *m, const char *rel) {
            m->links[lo].target[n] == '/';
 }
 
+/* The length of rel's directory part with its slash ("a/b/c" -> 2), for "%.*s". */
+static int dir_len(const char *rel) {
+    const char *slash = strrchr(rel, '/');
+    return slash ? (int)(slash - rel + 1) : 0;
+}
+
 /* Moves dirfd/tmp back to name, never over something that appeared there; if something did,
  * the user's file stays at tmp and the warning says where. 0, or -1 with errno. */
 static int put_back(struct act *a, int pfd, const char *tmp, const char *name, const char *rel,
@@ -750,11 +762,10 @@ static int put_back(struct act *a, int pfd, const char *tmp, const char *name, c
     if (rc != 0 && errno != EEXIST) return -1;
     if (rc == 0) mutated(a);
     if (rc != 0) {
-        const char *slash = strrchr(rel, '/');
         warn(a,
              "Path '%s/%s' was replaced twice during the activation; the earlier file is now "
              "'%s/%.*s%s'.",
-             a->p->home, rel, a->p->home, slash ? (int)(slash - rel + 1) : 0, rel, tmp);
+             a->p->home, rel, a->p->home, dir_len(rel), rel, tmp);
         return 0;
     }
     if (warn_kept)
@@ -768,7 +779,7 @@ static int put_back(struct act *a, int pfd, const char *tmp, const char *name, c
  * would delete a file the user put there between the two calls. 0, or -1 with errno. */
 static int remove_owned_link(struct act *a, int pfd, const char *name, const char *rel) {
     char tmp[NAME_MAX + 1], buf[PATH_MAX];
-    snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
+    tmp_name_of(tmp, name);
     bool unsupported = false;
     if (rename_flags(pfd, name, tmp, RENAME_NOREPLACE, &unsupported) != 0) {
         if (errno == ENOENT) return 0; /* gone meanwhile */
@@ -793,7 +804,7 @@ static int remove_owned_link(struct act *a, int pfd, const char *name, const cha
  * user's file, moved back to NAME when that is free. 0, or -1 with errno. */
 static int settle_aside(struct act *a, int pfd, const char *name, const char *rel) {
     char tmp[NAME_MAX + 1], buf[PATH_MAX];
-    snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", name);
+    tmp_name_of(tmp, name);
     ssize_t k = readlinkat(pfd, tmp, buf, sizeof buf - 1);
     if (k < 0 && (errno == ENOENT || errno == ENOTDIR)) return 0;
     if (k >= 0 && (buf[k] = 0, owned_target(a, buf))) {
@@ -803,9 +814,8 @@ static int settle_aside(struct act *a, int pfd, const char *name, const char *re
     }
     struct stat st;
     if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-        const char *slash = strrchr(rel, '/');
         warn(a, "'%s/%.*s%s' is a file that was in the way of an old link's removal; it is kept.",
-             a->p->home, slash ? (int)(slash - rel + 1) : 0, rel, tmp);
+             a->p->home, dir_len(rel), rel, tmp);
         return 0;
     }
     /* The check below looks at it again and says it is kept. */
@@ -924,7 +934,7 @@ static void remove_tmp_links(struct act *a, const struct gen_manifest *m) {
             free(e);
             continue;
         }
-        snprintf(tmp, sizeof tmp, ".%.200s.hearth-tmp", base_of(m->links[i].target));
+        tmp_name_of(tmp, base_of(m->links[i].target));
         ssize_t k = readlinkat(pfd, tmp, buf, sizeof buf - 1);
         if (k < 0) continue;
         buf[k] = 0;

@@ -246,9 +246,8 @@ static int plan_socket_services(struct state_cache *c, const struct unit_dir *ne
         const char *service = socket_service(unit_dir_find(new, sock), sock, buf, sizeof buf);
         if (!service) continue;
         snprintf(why, sizeof why, "stopped while its socket %s starts", sock);
-        struct plan_entry *e = NULL;
-        for (size_t k = 0; k < p->n; k++)
-            if (strcmp(p->e[k].unit, service) == 0) e = &p->e[k];
+        /* plan_find's entry, writable: the plan is ours to change here. */
+        struct plan_entry *e = (struct plan_entry *)plan_find(p, service);
         if (e) {
             if (e->action != PLAN_RESTART && e->action != PLAN_RELOAD) continue;
             /* A reload or restart would leave it running when the socket starts. */
